@@ -1,0 +1,1 @@
+"""PySide6 views over the core report; no rule or calculation lives here."""
