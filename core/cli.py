@@ -11,9 +11,9 @@ from core import APP_NAME, __version__
 from core.checks import summary
 from core.formats import FormatError, format_for_year, get_format
 from core.report import FIRST_YEAR, LAST_YEAR, InputError, Report
-from core.storage import SUFFIX, LoadError, SaveError, load, save
+from core.storage import SUFFIX, LoadError, SaveError, load, save, write_atomic
 
-COMMANDS = ("new", "check")
+COMMANDS = ("new", "check", "export", "import")
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
@@ -34,6 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="校验一份报告，列出错误和警告")
     check.add_argument("file", type=Path)
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    export = sub.add_parser("export", help="导出 Excel 或 PDF")
+    export.add_argument("file", type=Path)
+    export.add_argument("--xlsx", type=Path, help="导出 Excel 工作簿到此文件")
+    export.add_argument("--pdf", type=Path, help="导出 PDF 到此文件")
+    export.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
+
+    imp = sub.add_parser("import", help="从本程序导出的 Excel 工作簿读回报告")
+    imp.add_argument("workbook", type=Path)
+    imp.add_argument("-o", "--output", type=Path, required=True, help=f"保存到的文件（{SUFFIX}）")
+    imp.add_argument("--force", action="store_true", help="文件已存在时覆盖")
     return parser
 
 
@@ -46,7 +57,10 @@ def run(argv: list[str]) -> int:
     if sys.stdout is not None:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
-    return {"new": _new, "check": _check}[args.command](args)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_FAILED
+    return {"new": _new, "check": _check, "export": _export, "import": _import}[args.command](args)
 
 
 def _fail(message: str) -> int:
@@ -91,3 +105,43 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{label} {f.rule}：{f.message}")
         print(summary(findings, report.accepted))
     return EXIT_FINDINGS if report.errors else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.xlsx or args.pdf):
+        return _fail("请用 --xlsx 或 --pdf 指定导出的文件。")
+    for target in (args.xlsx, args.pdf):
+        if target and target.exists() and not args.force:
+            return _fail(f"“{target}”已经存在。如要覆盖，请加 --force。")
+    try:
+        report = load(args.file)
+    except LoadError as exc:
+        return _fail(str(exc))
+    try:
+        if args.xlsx:
+            from core.xlsx_export import xlsx_bytes
+
+            write_atomic(args.xlsx, xlsx_bytes(report), action="导出")
+            print(f"已导出 {args.xlsx}")
+        if args.pdf:
+            from core.pdf_export import pdf_bytes
+
+            write_atomic(args.pdf, pdf_bytes(report), action="导出")
+            print(f"已导出 {args.pdf}")
+    except SaveError as exc:
+        return _fail(str(exc))
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from core.xlsx_import import WorkbookError, read_xlsx
+
+    if args.output.exists() and not args.force:
+        return _fail(f"“{args.output}”已经存在。如要覆盖，请加 --force。")
+    try:
+        report = read_xlsx(args.workbook)
+        save(report, args.output)
+    except (WorkbookError, SaveError) as exc:
+        return _fail(str(exc))
+    print(f"已导入 {args.output}（{report.meta.agency} {report.meta.year}年度）")
+    return EXIT_OK

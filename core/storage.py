@@ -71,7 +71,7 @@ def save(report: Report, path: Path | str) -> None:
     report.mark_saved()
 
 
-def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, backup: bool = False, action: str = "保存") -> None:
     """Replace path with data so that a crash leaves either the old or the new file, never half."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -85,7 +85,7 @@ def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
         _fsync_folder(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise SaveError(describe_os_error(exc, path, "保存")) from exc
+        raise SaveError(describe_os_error(exc, path, action)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
