@@ -116,6 +116,14 @@ def _prose_max(rule: Rule, report: Report) -> Iterator[Finding]:
                       rule.message.format(length=length, limit=rule.limit), f"prose.{rule.section}")
 
 
+def _prose_mentions(rule: Rule, report: Report) -> Iterator[Finding]:
+    text = report.prose[rule.section]
+    missing = [w for w in rule.words if w not in text]
+    if missing:
+        yield Finding(rule.id, rule.severity, rule.id, rule.section or "", (),
+                      rule.message.format(words="、".join(missing)), f"prose.{rule.section}")
+
+
 def _format_year(rule: Rule, report: Report) -> Iterator[Finding]:
     year = report.meta.year
     if not report.spec.covers(year):
@@ -130,6 +138,7 @@ _KINDS: dict[str, Callable[[Rule, Report], Iterator[Finding]]] = {
     "expect_zero": _expect_zero,
     "prose_min": _prose_min,
     "prose_max": _prose_max,
+    "prose_mentions": _prose_mentions,
     "format_year": _format_year,
 }
 

@@ -132,6 +132,7 @@ class Rule:
     computes: bool = False
     cells: tuple[str, ...] = ()
     limit: int = 0
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -389,6 +390,7 @@ _MESSAGE_FIELDS = {
     "expect_zero": {},
     "prose_min": {"length": 1, "limit": 20},
     "prose_max": {"length": 1001, "limit": 1000},
+    "prose_mentions": {"words": "甲、乙"},
     "format_year": {"year": 2025, "expected": "甲", "actual": "乙"},
 }
 
@@ -436,12 +438,21 @@ def _parse_rule(r: _Reader, raw: Any, where: str, sections: dict[str, Section], 
                 raise r.fail(w, f"没有单元格“{cell}”")
         rule.update(section=owner[cells[0][1]].section, cells=tuple(c for _, c in cells))
     elif kind in ("prose_min", "prose_max"):
-        section = r.get(raw, "section", where, str)
-        if section not in sections or sections[section].kind != "prose":
-            raise r.fail(f"{where}.section", "应为一个文字部分的 id")
+        section = _prose_section(r, raw, where, sections)
         key = "min_chars" if kind == "prose_min" else "max_chars"
         rule.update(section=section, limit=r.get(raw, key, where, int))
+    elif kind == "prose_mentions":
+        section = _prose_section(r, raw, where, sections)
+        words = tuple(r.expect(w, key, str) for key, w in r.items(raw, "words", where))
+        rule.update(section=section, words=words)
     return Rule(**rule)
+
+
+def _prose_section(r: _Reader, raw: Any, where: str, sections: dict[str, Section]) -> str:
+    section = r.get(raw, "section", where, str)
+    if section not in sections or sections[section].kind != "prose":
+        raise r.fail(f"{where}.section", "应为一个文字部分的 id")
+    return section
 
 
 def _ids(r: _Reader, raw: Any, key: str, where: str, table: Table, over: str) -> tuple[str, ...]:

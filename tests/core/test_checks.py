@@ -24,7 +24,7 @@ def typed(values: dict[str, int], spec=SPEC) -> Report:
     """A report holding figures exactly as typed elsewhere, totals included."""
     meta = Metadata(agency="示例县交通运输局", year=2025 if spec.id == "2021" else 2020)
     problems = "一是政策解读形式单一，二是部分信息更新不及时。下一步将建立台账，逐月核对。"
-    return Report(spec, meta, dict(values), {"s5": problems}, compute_totals=False)
+    return Report(spec, meta, dict(values), {"s5": problems, "s6": "本年度未收取信息处理费。"}, compute_totals=False)
 
 
 def by_rule(report: Report, rule: str):
@@ -133,6 +133,18 @@ def test_p8_overview_longer_than_1000_characters_2021_only() -> None:
     assert by_rule(old, "P8") == []
 
 
+def test_p6_other_matters_must_mention_processing_fees_2021_only() -> None:
+    report = typed(zeros())
+    report.set_prose("s6", "本年度无其他需要报告的事项。")
+    (finding,) = by_rule(report, "P6")
+    assert finding.field == "prose.s6" and "信息处理费" in finding.message
+    report.set_prose("s6", "本年度收取信息处理费2笔，共计300元。")
+    assert by_rule(report, "P6") == []
+    old = typed(zeros(get_format("2019")), get_format("2019"))
+    old.set_prose("s6", "无")
+    assert by_rule(old, "P6") == []
+
+
 def test_p9_year_and_format_disagree() -> None:
     report = Report.new(get_format("2019"), "甲", 2022)
     (finding,) = by_rule(report, "P9")
@@ -148,8 +160,8 @@ def test_errors_come_before_warnings() -> None:
     report.set_value("s2.a20_1.rules.issued", "1")
     severities = [f.severity for f in report.findings]
     assert severities == sorted(severities)  # "error" < "warning"
-    assert summary(report.findings, {}) == "6 个错误，2 个警告"
-    assert summary(report.findings, {"P4": "有规章制定权的机关"}) == "6 个错误，1 个警告"
+    assert summary(report.findings, {}) == "6 个错误，3 个警告"
+    assert summary(report.findings, {"P4": "有规章制定权的机关"}) == "6 个错误，2 个警告"
 
 
 counts = st.integers(min_value=0, max_value=10**6)

@@ -63,7 +63,7 @@ def test_check_reports_errors_with_exit_1(tmp_path: Path) -> None:
     result = nianbao("check", out)
     assert result.returncode == 1
     assert "错误 C1：三、收到和处理政府信息公开申请情况还有144个单元格未填写" in result.stdout
-    assert result.stdout.strip().endswith("6 个错误，1 个警告")
+    assert result.stdout.strip().endswith("6 个错误，2 个警告")
 
 
 def test_check_json(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_check_json(tmp_path: Path) -> None:
     result = nianbao("check", out, "--json")
     findings = json.loads(result.stdout)
     assert result.returncode == 1
-    assert {f["rule"] for f in findings} == {"C1", "P7"}
+    assert {f["rule"] for f in findings} == {"C1", "P6", "P7"}
     first = findings[0]
     assert set(first) >= {"rule", "severity", "cells", "message"}
     assert first["severity"] == "error" and first["cells"][0] == "s2.a20_1.rules.issued"
