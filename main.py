@@ -1,6 +1,7 @@
 """Nianbao (年报): fill in, check and export the annual report on government information disclosure.
 
-With a command (new, check, …) it runs headless; without one it opens the window.
+With a command (new, check, …) it runs headless; otherwise it opens the window:
+``python main.py [FILE] [--smoke-test]``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if cli.is_command(argv):
         return cli.run(argv)
-    print("窗口界面尚未完成，目前只能使用命令：python main.py --help", file=sys.stderr)
-    return 2
+    from gui.app import run
+
+    return run(argv)
 
 
 if __name__ == "__main__":

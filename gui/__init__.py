@@ -1,1 +1,19 @@
-"""PySide6 views over the core report; no rule or calculation lives here."""
+"""PySide6 views over core (no rule or calculation lives here)."""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+
+def _shield_none_refcount() -> None:
+    """Work around a PySide6 6.12.0 bug: every Python override that calls its base implementation
+    (super().keyPressEvent(e), super().paint(...)) drops one reference to None. On Python 3.11 a
+    long session would end with "Fatal Python error: none_dealloc". None is a static singleton that
+    is never freed, so giving it a huge reference count is harmless; Python 3.12+ makes None
+    immortal and needs nothing."""
+    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_shield_none_refcount()

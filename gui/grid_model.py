@@ -1,0 +1,195 @@
+"""An item model over one table of the report: maps (row, column) to a core cell id and back.
+
+It holds no copy of the values: every read asks the report, every write goes to report.set_value.
+The official header rows (and the caption row of 二's blocks) are rows of the model, so one view
+draws the whole table with its merged cells (QTableView's own header cannot span).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from core.checks import Finding
+from core.report import Change, InputError, Report
+from core.table_layout import HEADER, LABEL, VALUE, GridCell, table_grid
+from core.formats import Table
+
+CAPTION = "caption"
+CellIdRole = Qt.ItemDataRole.UserRole + 1
+SeverityRole = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" for an open finding, else None
+KindRole = Qt.ItemDataRole.UserRole + 3
+ComputedRole = Qt.ItemDataRole.UserRole + 4
+
+HEADER_BG = QColor("#f2f4f7")
+COMPUTED_BG = QColor("#e6e9ee")
+COMPUTED_FG = QColor("#1f4e8c")
+COMPUTED_MARK = QColor("#8a94a0")
+TEXT_FG = QColor("#1a1a1a")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReportTableModel(QAbstractTableModel):
+    """One table of the report, laid out like the official form."""
+
+    inputRejected = Signal(str, str)  # cell id, message in Chinese
+
+    def __init__(self, report: Report, table: Table, parent: object = None):
+        super().__init__(parent)
+        self.report, self.table = report, table
+        grid = table_grid(table)
+        top = 1 if table.caption else 0
+        self.header_rows = grid.header_rows + top
+        self._rows, self._cols = grid.rows + top, grid.columns
+        cells = [GridCell(c.row + top, c.col, c.rowspan, c.colspan, c.kind, c.text, c.cell_id, c.level, c.group)
+                 for c in grid.cells]
+        if top:
+            cells.insert(0, GridCell(0, 0, 1, grid.columns, CAPTION, table.caption))
+        self.cells = tuple(cells)
+        self._at = {(c.row, c.col): c for c in cells}
+        self._where = {c.cell_id: (c.row, c.col) for c in cells if c.cell_id}
+        self._findings: dict[str, list[Finding]] = {}
+        self._index_findings()
+        self._unsubscribe = report.subscribe(self._on_change)
+
+    def detach(self) -> None:
+        """Stop listening to the report (the page is being closed)."""
+        self._unsubscribe()
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._cols
+
+    def index_of(self, cell_id: str) -> QModelIndex:
+        row, col = self._where[cell_id]
+        return self.index(row, col)
+
+    def cell_at(self, index: Index) -> GridCell | None:
+        """The merged cell whose top-left is at index (None for positions covered by a span)."""
+        return self._at.get((index.row(), index.column())) if index.isValid() else None
+
+    def cell_ids(self) -> list[str]:
+        return list(self._where)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        cell = self.cell_at(index)
+        if cell is None or cell.kind != VALUE:
+            return Qt.ItemFlag.NoItemFlags  # headers and labels: not selectable, skipped by the cursor
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.report.spec.cells[cell.cell_id].computed:  # type: ignore[index]
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        if cell.kind != VALUE:
+            return self._text_data(cell, role)
+        cid = cell.cell_id
+        assert cid is not None
+        computed = self.report.spec.cells[cid].computed
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.report.display(cid)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.BackgroundRole and computed:
+            return QBrush(COMPUTED_BG)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(COMPUTED_FG if computed else TEXT_FG)
+        if role == Qt.ItemDataRole.FontRole and computed:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(cid, computed)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.report.spec.cells[cid].place}：{self.report.display(cid) or '未填写'}"
+        if role == SeverityRole:
+            return self._severity(cid)
+        if role == CellIdRole:
+            return cid
+        if role == ComputedRole:
+            return computed
+        if role == KindRole:
+            return VALUE
+        return None
+
+    def _text_data(self, cell: GridCell, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole and cell.kind == LABEL:
+            return cell.text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.kind == LABEL and not cell.group:
+                return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            if cell.kind == CAPTION:
+                return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and cell.kind in (HEADER, CAPTION):
+            return QBrush(HEADER_BG)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(TEXT_FG)  # flags are empty; without this the text would look disabled
+        if role == Qt.ItemDataRole.FontRole and cell.kind == CAPTION:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == KindRole:
+            return cell.kind
+        return None
+
+    def _severity(self, cell_id: str) -> str | None:
+        found = [f for f in self._findings.get(cell_id, ()) if f.is_error or f.key not in self.report.accepted]
+        if not found:
+            return None
+        return "error" if any(f.is_error for f in found) else "warning"
+
+    def _tooltip(self, cell_id: str, computed: bool) -> str:
+        lines = ["合计，由程序自动计算，不能填写"] if computed else []
+        for f in self._findings.get(cell_id, ()):
+            reason = self.report.accepted.get(f.key)
+            label = "错误" if f.is_error else ("警告（已说明：" + reason + "）" if reason else "警告")
+            lines.append(f"{label}：{f.message}")
+        return "\n".join(lines)
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell_at(index)
+        if role != Qt.ItemDataRole.EditRole or cell is None or cell.cell_id is None:
+            return False
+        try:
+            self.report.set_value(cell.cell_id, "" if value is None else str(value))
+        except InputError as exc:
+            self.inputRejected.emit(cell.cell_id, exc.message)
+            return False
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return None  # the official header rows are part of the table
+
+    # -- change events ----------------------------------------------------------------------
+
+    def _index_findings(self) -> None:
+        self._findings = {}
+        for finding in self.report.findings:
+            for cid in finding.cells:
+                if cid in self._where:
+                    self._findings.setdefault(cid, []).append(finding)
+
+    def _on_change(self, change: Change) -> None:
+        touched = {c for c in change.cells if c in self._where}
+        if change.findings_added or change.findings_removed or change.accepted:
+            before = self._findings
+            self._index_findings()
+            touched |= {c for c in before.keys() | self._findings.keys() if before.get(c) != self._findings.get(c)}
+            if change.accepted:
+                touched |= set(self._findings)
+        if touched:
+            rows = [self._where[c][0] for c in touched]
+            cols = [self._where[c][1] for c in touched]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))

@@ -1,0 +1,274 @@
+"""The pages of the tab widget: the cover (metadata), a section of tables, a prose section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox,
+    QToolTip, QVBoxLayout, QWidget,
+)
+
+from core.checks import COVER, Finding, prose_length
+from core.formats import Section
+from core.report import FIRST_YEAR, LAST_YEAR, META_LABELS, Change, InputError, Report, format_date
+from gui.grid_model import ReportTableModel
+from gui.grid_view import ReportGrid
+from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
+
+HINT = "直接输入数字即可，Enter 下移，Tab 右移，Delete 清空；可从 Excel 或 WPS 复制整块数字后按 Ctrl+V 粘贴。"
+
+
+def _guide(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {MUTED};")
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 15px; font-weight: bold;")
+    return label
+
+
+def _outline(widget: QWidget, findings: list[Finding], accepted: dict[str, str]) -> None:
+    """Red or amber frame and a tooltip on a text field that has findings."""
+    open_ = [f for f in findings if f.is_error or f.key not in accepted]
+    color = (ERROR_COLOR if any(f.is_error for f in open_) else WARNING_COLOR).name() if open_ else ""
+    kind = type(widget).__name__
+    widget.setStyleSheet(f"{kind} {{ border: 2px solid {color}; }}" if color else "")
+    widget.setToolTip("\n".join(f.message for f in findings))
+
+
+class Page(QScrollArea):
+    """A tab page; subclasses show part of the report and focus a cell or field on request."""
+
+    section_id = ""
+    inputRejected = Signal(str)  # a typed value that was not accepted
+
+    def __init__(self, report: Report):
+        super().__init__()
+        self.report = report
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(24, 18, 24, 18)
+        self.layout_.setSpacing(10)
+        self.setWidget(self.body)
+        self._unsubscribe = report.subscribe(self.on_change)
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def on_change(self, change: Change) -> None:
+        """Redraw what the change names."""
+
+    def focus_finding(self, finding: Finding) -> None:
+        """Move the keyboard focus to the finding's cell or field."""
+
+
+class TablesPage(Page):
+    """A section made of tables (二, 三, 四), each drawn like the official form."""
+
+    pasteProblem = Signal(str)  # one message for all the cells a paste could not use
+
+    def __init__(self, report: Report, section: Section):
+        super().__init__(report)
+        self.section_id = section.id
+        self.layout_.addWidget(_heading(section.heading))
+        self.layout_.addWidget(_guide(section.guide + HINT if section.guide else HINT))
+        self.grids: dict[str, ReportGrid] = {}
+        self.units: dict[str, QComboBox] = {}
+        for table in section.tables:
+            grid = ReportGrid(ReportTableModel(report, table))
+            grid.message.connect(self.pasteProblem)
+            grid.grid_model.inputRejected.connect(self._rejected)
+            self.layout_.addWidget(grid)
+            for cid in grid.grid_model.cell_ids():
+                self.grids[cid] = grid
+                if len(report.spec.cells[cid].type.units) > 1:
+                    self.layout_.addLayout(self._unit_row(cid))
+        self.layout_.addWidget(_legend())
+        self.layout_.addStretch(1)
+
+    def _unit_row(self, cell_id: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        combo = QComboBox()
+        combo.addItems(list(self.report.spec.cells[cell_id].type.units))
+        combo.setCurrentText(self.report.unit(cell_id))
+        combo.currentTextChanged.connect(lambda unit: self.report.set_unit(cell_id, unit))
+        self.units[cell_id] = combo
+        row.addWidget(QLabel(f"{self.report.spec.cells[cell_id].place}的单位："))
+        row.addWidget(combo)
+        row.addStretch(1)
+        return row
+
+    def _rejected(self, cell_id: str, message: str) -> None:
+        grid = self.grids[cell_id]
+        rect = grid.visualRect(grid.grid_model.index_of(cell_id))
+        QToolTip.showText(grid.viewport().mapToGlobal(rect.bottomLeft()), message, grid)
+        self.inputRejected.emit(message)
+
+    def detach(self) -> None:
+        super().detach()
+        for grid in set(self.grids.values()):
+            grid.grid_model.detach()
+
+    def on_change(self, change: Change) -> None:
+        for cid in change.units & self.units.keys():
+            self.units[cid].blockSignals(True)
+            self.units[cid].setCurrentText(self.report.unit(cid))
+            self.units[cid].blockSignals(False)
+
+    def focus_finding(self, finding: Finding) -> None:
+        cells = [c for c in finding.cells if c in self.grids]
+        if cells:
+            grid = self.grids[cells[0]]
+            grid.focus_cell(cells[0])
+            rect = grid.visualRect(grid.grid_model.index_of(cells[0]))
+            self.ensureVisible(grid.x() + rect.center().x(), grid.y() + rect.center().y(), 80, 80)
+
+
+def _legend() -> QWidget:
+    legend = QLabel(
+        "<span style='background:#e6e9ee; color:#1f4e8c; font-weight:bold'>&nbsp;∑ 灰底蓝字&nbsp;</span> 程序自动计算的合计，不能填写"
+        f"　　<span style='color:{ERROR_COLOR.name()}; font-weight:bold'>红框</span> 有错误"
+        f"　　<span style='color:{WARNING_COLOR.name()}; font-weight:bold'>橙框</span> 有警告"
+        "　　鼠标停在单元格上可看说明"
+    )
+    legend.setStyleSheet(f"color: {MUTED};")
+    return legend
+
+
+class ProsePage(Page):
+    """A prose section: a plain-text editor that keeps paragraphs, with a character count."""
+
+    def __init__(self, report: Report, section: Section):
+        super().__init__(report)
+        self.section_id = section.id
+        self.setWidgetResizable(True)
+        self.layout_.addWidget(_heading(section.heading))
+        if section.guide:
+            self.layout_.addWidget(_guide(section.guide))
+        self.limit = next((r.limit for r in report.spec.rules if r.kind == "prose_max" and r.section == section.id), 0)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText("在此填写。每段一行，按 Enter 另起一段。")
+        self.editor.setPlainText(report.prose[section.id])
+        self.editor.setStyleSheet("")
+        font = self.editor.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.editor.setFont(font)
+        self.editor.textChanged.connect(self._typed)
+        self.layout_.addWidget(self.editor, 1)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.layout_.addWidget(self.count)
+        self._show_count()
+        self._show_findings()
+
+    def _typed(self) -> None:
+        text = self.editor.toPlainText()
+        if text != self.report.prose[self.section_id]:
+            self.report.set_prose(self.section_id, text)
+
+    def _show_count(self) -> None:
+        length = prose_length(self.report.prose[self.section_id])
+        text = f"共 {length} 字（不计空格和换行）"
+        if self.limit:
+            text += f"，篇幅原则上不超过 {self.limit} 字"
+        over = self.limit and length > self.limit
+        self.count.setText(text)
+        self.count.setStyleSheet(f"color: {WARNING_COLOR.name() if over else MUTED};"
+                                 + (" font-weight: bold;" if over else ""))
+
+    def _show_findings(self) -> None:
+        field = f"prose.{self.section_id}"
+        _outline(self.editor, [f for f in self.report.findings if f.field == field], self.report.accepted)
+
+    def on_change(self, change: Change) -> None:
+        if self.section_id in change.prose:
+            if self.editor.toPlainText() != self.report.prose[self.section_id]:  # undo or redo
+                self.editor.setPlainText(self.report.prose[self.section_id])
+            self._show_count()
+        if change.findings_added or change.findings_removed or change.accepted:
+            self._show_findings()
+
+    def focus_finding(self, finding: Finding) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class CoverPage(Page):
+    """The cover: agency, year, format, contact, phone, date."""
+
+    section_id = COVER
+
+    def __init__(self, report: Report):
+        super().__init__(report)
+        self.layout_.addWidget(_heading("封面信息"))
+        self.layout_.addWidget(_guide("这些信息印在报告的标题和落款处。报告格式在新建报告时按年度确定。"))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(12)
+        self.fields: dict[str, QWidget] = {}
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, LAST_YEAR)
+        self.year.setKeyboardTracking(False)
+        self.year.setSuffix(" 年度")
+        self.year.valueChanged.connect(lambda value: self._set("year", str(value)))
+        for name in ("agency", "year", "contact", "phone", "date"):
+            if name == "year":
+                widget: QWidget = self.year
+            else:
+                edit = QLineEdit()
+                edit.setMinimumWidth(380)
+                if name == "date":
+                    edit.setPlaceholderText(f"如 {format_date(QDate.currentDate().toString('yyyy-MM-dd'))}")
+                    edit.editingFinished.connect(lambda e=edit: self._set("date", e.text()))
+                else:
+                    edit.textEdited.connect(lambda text, n=name: self._set(n, text))
+                widget = edit
+            self.fields[name] = widget
+            form.addRow(META_LABELS[name] + "：", widget)
+            if name == "year":
+                self.format_label = QLabel(report.spec.label)
+                form.addRow("报告格式：", self.format_label)
+        self.layout_.addLayout(form)
+        self.layout_.addStretch(1)
+        self._refresh(set(META_LABELS))
+        self._show_findings()
+
+    def _set(self, name: str, text: str) -> None:
+        try:
+            self.report.set_meta(name, text)
+        except InputError as exc:
+            self._refresh({name})
+            self.inputRejected.emit(exc.message)
+
+    def _refresh(self, names: set[str]) -> None:
+        meta = self.report.meta
+        for name in names:
+            widget = self.fields[name]
+            value = format_date(meta.date) if name == "date" else getattr(meta, name)
+            widget.blockSignals(True)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(int(value))
+            elif isinstance(widget, QLineEdit) and widget.text() != value:
+                widget.setText(str(value))
+            widget.blockSignals(False)
+
+    def _show_findings(self) -> None:
+        for name, widget in self.fields.items():
+            findings = [f for f in self.report.findings if f.field == f"meta.{name}"]
+            _outline(widget, findings, self.report.accepted)
+
+    def on_change(self, change: Change) -> None:
+        if change.meta:
+            self._refresh(set(change.meta))
+        if change.findings_added or change.findings_removed or change.accepted:
+            self._show_findings()
+
+    def focus_finding(self, finding: Finding) -> None:
+        name = (finding.field or "meta.agency").removeprefix("meta.")
+        self.fields.get(name, self.fields["agency"]).setFocus(Qt.FocusReason.OtherFocusReason)

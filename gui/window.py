@@ -1,0 +1,358 @@
+"""The main window: one report in tabs, the problems panel, menus, and the questions it asks the clerk.
+
+Every question goes through one intention-named method (ask_open_path, confirm_discard, show_error…),
+so tests replace those with canned answers and no real dialog opens in CI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget
+
+from core import APP_NAME, settings
+from core.checks import COVER, Finding, summary
+from core.filelock import REFRESH_SECONDS, FileLock
+from core.recovery import Orphan, RecoveryCopy
+from core.report import Change, InputError, Report
+from gui.dialogs import NewReportAnswer, NewReportDialog, ReasonDialog, error_box
+from gui.file_actions import FileActions
+from gui.help import GuideDialog, about_text
+from gui.pages import CoverPage, Page, ProsePage, TablesPage
+from gui.problems import ProblemsDock
+from gui.start_page import StartPage
+from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
+
+AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
+SHORT_TITLES = {"s1": "总体情况", "s2": "主动公开", "s3": "依申请公开", "s4": "复议诉讼", "s5": "问题及改进",
+                "s6": "其他事项"}
+FILTERS = {"nianbao": "年报文件 (*.nianbao)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, autosave_ms: int = AUTOSAVE_MS):
+        super().__init__()
+        self.report: Report | None = None
+        self.path: Path | None = None
+        self.lock: FileLock | None = None
+        self.recovery = RecoveryCopy()
+        self.restored_unsaved = False  # a restored report differs from its file though it has no undo steps
+        self.pages: list[Page] = []
+        self._unsubscribe = lambda: None
+        self.autosave = QTimer(self, singleShot=True, interval=autosave_ms)
+        self.autosave.timeout.connect(self.write_recovery)
+        self.lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
+        self.lock_timer.timeout.connect(lambda: self.lock.refresh() if self.lock else None)
+        self.lock_timer.start()
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.start = StartPage()
+        self.start.newRequested.connect(self.new_report)
+        self.start.openRequested.connect(self.open_report)
+        self.start.recentRequested.connect(lambda path: self.open_report(Path(path)))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.problems = ProblemsDock(self)
+        self.problems.focusRequested.connect(self.focus_finding)
+        self.problems.acceptRequested.connect(self.accept_warning)
+        self.problems.unacceptRequested.connect(lambda f: self.report and self.report.unaccept(f.key))
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.resizeDocks([self.problems], [170], Qt.Orientation.Vertical)
+        self.summary = QLabel()
+        self.summary.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.summary)
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.resize(1280, 860)
+        self._restore_geometry()
+        self.refresh()
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        menu.addAction(action)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("文件(&F)")
+        self._action(file, "新建报告(&N)…", self.new_report, QKeySequence.StandardKey.New)
+        self._action(file, "打开(&O)…", self.open_report, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        self.save_action = self._action(file, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(file, "另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        file.addSeparator()
+        self.export_xlsx_action = self._action(file, "导出 Excel(&E)…", lambda: self.export("xlsx"))
+        self.export_pdf_action = self._action(file, "导出 PDF(&P)…", lambda: self.export("pdf"))
+        self._action(file, "从 Excel 导入(&I)…", self.import_workbook)
+        file.addSeparator()
+        self.close_action = self._action(file, "关闭报告(&C)", self.close_report_asking, QKeySequence.StandardKey.Close)
+        self._action(file, "退出(&X)", self.close, "Ctrl+Q")
+
+        edit = bar.addMenu("编辑(&E)")
+        self.undo_action = self._action(edit, "撤销(&U)", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, "重做(&R)", self.redo, QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+
+        view = bar.addMenu("查看(&V)")
+        toggle = self.problems.toggleViewAction()
+        toggle.setText("问题列表")
+        toggle.setShortcut("F8")
+        view.addAction(toggle)
+
+        help_ = bar.addMenu("帮助(&H)")
+        self._action(help_, "填报说明(&G)", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_, "打开日志文件夹(&L)", self.open_log_folder)
+        help_.addSeparator()
+        self._action(help_, "关于年报(&A)", self.show_about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.load_settings().recent
+        for i, path in enumerate(recent, 1):
+            self._action(self.recent_menu, f"&{i % 10} {Path(path).name}", lambda p=path: self.open_report(Path(p)))
+        if not recent:
+            self.recent_menu.addAction("（没有）").setEnabled(False)
+
+    # -- showing a report -----------------------------------------------------------------------
+
+    def show_report(self, report: Report | None, path: Path | None, restored: bool = False) -> None:
+        """Put report (or the start page, for None) in the window."""
+        self._unsubscribe()
+        for page in self.pages:
+            page.detach()
+        self.tabs.clear()
+        for page in self.pages:
+            page.deleteLater()
+        self.pages = []
+        self.report, self.path, self.restored_unsaved = report, path, restored
+        if report is not None:
+            self.pages = [CoverPage(report)] + [
+                TablesPage(report, s) if s.kind == "tables" else ProsePage(report, s) for s in report.spec.sections
+            ]
+            for page in self.pages:
+                self.tabs.addTab(page, "")
+                page.inputRejected.connect(self.input_rejected)
+                if isinstance(page, TablesPage):
+                    page.pasteProblem.connect(lambda text: self.show_error(text, "粘贴"))
+            self._unsubscribe = report.subscribe(self._on_change)
+            self.tabs.setCurrentIndex(1)
+        else:
+            self._unsubscribe = lambda: None
+            self.start.refresh()
+        self.stack.setCurrentWidget(self.tabs if report else self.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Title, actions, status line, tab badges and problems, all from the current report."""
+        self._update_title()
+        self._update_findings()
+
+    def _on_change(self, change: Change) -> None:
+        self._update_title()
+        if change.findings_added or change.findings_removed or change.accepted:
+            self._update_findings()
+        if self.is_dirty() and not self.autosave.isActive():
+            self.autosave.start()
+
+    def is_dirty(self) -> bool:
+        return self.report is not None and (self.report.modified or self.restored_unsaved)
+
+    def _update_title(self) -> None:
+        report = self.report
+        has = report is not None
+        for action in (self.save_action, self.save_as_action, self.export_xlsx_action, self.export_pdf_action,
+                       self.close_action):
+            action.setEnabled(has)
+        self.undo_action.setEnabled(has and report.can_undo)  # type: ignore[union-attr]
+        self.redo_action.setEnabled(has and report.can_redo)  # type: ignore[union-attr]
+        if report is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowModified(False)
+            return
+        name = self.path.name if self.path else "未保存的新报告"
+        self.setWindowTitle(f"{name}[*] — {report.meta.agency} {report.meta.year}年度 — {APP_NAME}")
+        self.setWindowModified(self.is_dirty())
+
+    def _update_findings(self) -> None:
+        report = self.report
+        self.problems.show_report(report)
+        if report is None:
+            self.summary.setText("")
+            return
+        text = summary(report.findings, report.accepted)
+        color = ERROR_COLOR if report.errors else WARNING_COLOR if report.open_warnings else OK_COLOR
+        self.summary.setText(f"<span style='color:{color.name()}; font-weight:bold'>● {text}</span>")
+        for i, page in enumerate(self.pages):
+            section = [f for f in report.findings if f.section == page.section_id]
+            errors = sum(f.is_error for f in section)
+            warnings = sum(not f.is_error and f.key not in report.accepted for f in section)
+            base = "封面信息" if page.section_id == COVER else self._tab_title(page.section_id)
+            self.tabs.setTabText(i, f"{base}（{errors + warnings}）" if errors + warnings else base)
+            self.tabs.setTabIcon(i, dot_icon(ERROR_COLOR) if errors else dot_icon(WARNING_COLOR) if warnings else dot_icon(OK_COLOR))
+            self.tabs.setTabToolTip(i, summary(section, report.accepted))
+
+    def _tab_title(self, section_id: str) -> str:
+        section = self.report.spec.section(section_id)  # type: ignore[union-attr]
+        return f"{section.number}、{SHORT_TITLES.get(section_id) or section.heading.partition('、')[2]}"
+
+    def page_for(self, section_id: str) -> Page | None:
+        return next((p for p in self.pages if p.section_id == section_id), None)
+
+    # -- actions on the report ------------------------------------------------------------------
+
+    def focus_finding(self, finding: Finding) -> None:
+        page = self.page_for(finding.section)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            page.focus_finding(finding)
+
+    def accept_warning(self, finding: Finding) -> None:
+        if self.report is None or finding.is_error:
+            return
+        reason = self.ask_reason(finding)
+        if reason is None:
+            return
+        try:
+            self.report.accept(finding.key, reason)
+        except InputError as exc:
+            self.show_error(exc.message)
+
+    def undo(self) -> None:
+        if self.report is not None:
+            self._reveal(self.report.undo())
+
+    def redo(self) -> None:
+        if self.report is not None:
+            self._reveal(self.report.redo())
+
+    def _reveal(self, change: Change | None) -> None:
+        """Show where an undo or redo happened."""
+        if change is None or self.report is None:
+            return
+        for page in self.pages:
+            if isinstance(page, TablesPage) and (cells := [c for c in change.cells if c in page.grids]):
+                typed = [c for c in cells if not self.report.spec.cells[c].computed] or cells
+                self.tabs.setCurrentWidget(page)
+                page.grids[typed[0]].focus_cell(typed[0])
+                return
+            if page.section_id in change.prose or (page.section_id == COVER and change.meta):
+                self.tabs.setCurrentWidget(page)
+                return
+
+    def input_rejected(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def show_guide(self) -> None:
+        GuideDialog(self.report.spec if self.report else None, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"关于{APP_NAME}", about_text())
+
+    def open_log_folder(self) -> None:
+        folder = settings.log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def report_exception(self, message: str, details: str) -> None:
+        """Called by the exception hook: keep the work safe, then tell the clerk."""
+        if self.is_dirty():
+            self.write_recovery()
+        self.show_exception(message, details)
+
+    # -- window events ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_discard():
+            event.ignore()
+            return
+        self.close_report()
+        state = settings.load_settings()
+        state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        state.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
+        settings.save_settings(state)
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        state = settings.load_settings()
+        if state.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(state.window_geometry.encode("ascii")))
+        if state.window_state:
+            self.restoreState(QByteArray.fromBase64(state.window_state.encode("ascii")))
+
+    # -- the questions the window asks (tests replace these) ------------------------------------
+
+    def _folder(self) -> str:
+        return settings.load_settings().last_folder or str(Path.home())
+
+    def ask_open_path(self, kind: str = "nianbao") -> Path | None:
+        title = "打开报告" if kind == "nianbao" else "选择要导入的 Excel 工作簿"
+        name, _ = QFileDialog.getOpenFileName(self, title, self._folder(), FILTERS[kind])
+        return Path(name) if name else None
+
+    def ask_save_path(self, suggested: Path, kind: str = "nianbao") -> Path | None:
+        title = {"nianbao": "保存报告", "xlsx": "导出 Excel", "pdf": "导出 PDF"}[kind]
+        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), FILTERS[kind],
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{kind}" else path.with_name(path.name + f".{kind}")
+
+    def confirm_discard(self) -> str:
+        """"save", "discard" or "cancel" for a report with unsaved changes."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "报告有尚未保存的修改，是否保存？",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel")
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        answer = QMessageBox.question(self, APP_NAME, f"“{path.name}”已经存在，要替换它吗？",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_new_report(self) -> NewReportAnswer | None:
+        dialog = NewReportDialog(self, self.report.meta.agency if self.report else "")
+        return dialog.answer() if dialog.exec() else None
+
+    def ask_reason(self, finding: Finding) -> str | None:
+        dialog = ReasonDialog(finding, self)
+        return dialog.reason.toPlainText().strip() if dialog.exec() else None
+
+    def ask_restore(self, orphan: Orphan) -> str:
+        """"restore", "discard" or "later" for a recovery copy left by a crash."""
+        when = f"{orphan.written:%Y年%m月%d日 %H:%M}".replace("年0", "年").replace("月0", "月")
+        where = f"（文件：{orphan.source}）" if orphan.source else "（尚未保存过的新报告）"
+        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的报告",
+                          f"年报上次没有正常关闭。找到了“{orphan.title}”在{when}自动保存的内容{where}。\n\n要恢复它吗？",
+                          parent=self)
+        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不恢复，删除", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return "restore" if box.clickedButton() is restore else "discard" if box.clickedButton() is discard else "later"
+
+    def show_error(self, message: str, title: str = APP_NAME) -> None:
+        error_box(self, title, message).exec()
+
+    def show_info(self, message: str) -> None:
+        QMessageBox.information(self, APP_NAME, message)
+
+    def show_exception(self, message: str, details: str) -> None:
+        error_box(self, "意外错误", message, details).exec()
