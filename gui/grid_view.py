@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QFrame, QHeaderView, QLineEdit, QSizePolicy,
     QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
@@ -54,6 +54,7 @@ class CellDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
+        self.editor = editor  # the grid hands it text an input method committed before it opened
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
@@ -125,9 +126,13 @@ class ReportGrid(QTableView):
             self.setCurrentIndex(index)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the editor
-            self._move(QAbstractItemView.CursorAction.MoveDown)
+        """Like a spreadsheet: Enter moves down, Tab right, Shift+Tab left, without editing the next cell."""
+        Hint, Move = QAbstractItemDelegate.EndEditHint, QAbstractItemView.CursorAction
+        moves = {Hint.SubmitModelCache: Move.MoveDown, Hint.EditNextItem: Move.MoveNext,
+                 Hint.EditPreviousItem: Move.MovePrevious}
+        super().closeEditor(editor, Hint.NoHint)
+        if hint in moves:
+            self._move(moves[hint])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
@@ -142,6 +147,17 @@ class ReportGrid(QTableView):
             self.paste()
         else:
             super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """A commit without pre-edit (full-width digits, some IMEs) would open an empty-handed editor:
+        Qt does not forward that event, so the committed text is put in the new editor here."""
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if editing or not event.commitString() or event.preeditString():
+            super().inputMethodEvent(event)
+            return
+        delegate = self.itemDelegate()
+        if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+            delegate.editor.setText(event.commitString())  # type: ignore[attr-defined]
 
     # -- block operations -----------------------------------------------------------------------
 
