@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, settings
 from core.checks import COVER, Finding, summary
@@ -39,7 +39,8 @@ class MainWindow(FileActions, QMainWindow):
         self.lock: FileLock | None = None
         self.recovery = RecoveryCopy()
         self.restored_unsaved = False  # a restored report differs from its file though it has no undo steps
-        self.pages: list[Page] = []
+        self.sections: list[str] = []  # section ids in tab order, COVER first
+        self.built: dict[str, Page] = {}
         self._unsubscribe = lambda: None
         self.autosave = QTimer(self, singleShot=True, interval=autosave_ms)
         self.autosave.timeout.connect(self.write_recovery)
@@ -49,6 +50,7 @@ class MainWindow(FileActions, QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.start = StartPage()
         self.start.newRequested.connect(self.new_report)
         self.start.openRequested.connect(self.open_report)
@@ -128,31 +130,58 @@ class MainWindow(FileActions, QMainWindow):
     # -- showing a report -----------------------------------------------------------------------
 
     def show_report(self, report: Report | None, path: Path | None, restored: bool = False) -> None:
-        """Put report (or the start page, for None) in the window."""
+        """Put report (or the start page, for None) in the window. Pages are built when first shown."""
         self._unsubscribe()
-        for page in self.pages:
+        for page in self.built.values():
             page.detach()
-        self.tabs.clear()
-        for page in self.pages:
             page.deleteLater()
-        self.pages = []
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        self.tabs.blockSignals(False)
+        self.built = {}
         self.report, self.path, self.restored_unsaved = report, path, restored
+        self.sections = [COVER] + [s.id for s in report.spec.sections] if report else []
+        for _section in self.sections:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, "")
         if report is not None:
-            self.pages = [CoverPage(report)] + [
-                TablesPage(report, s) if s.kind == "tables" else ProsePage(report, s) for s in report.spec.sections
-            ]
-            for page in self.pages:
-                self.tabs.addTab(page, "")
-                page.inputRejected.connect(self.input_rejected)
-                if isinstance(page, TablesPage):
-                    page.pasteProblem.connect(lambda text: self.show_error(text, "粘贴"))
             self._unsubscribe = report.subscribe(self._on_change)
             self.tabs.setCurrentIndex(1)
+            self.page_for(self.sections[1])
         else:
             self._unsubscribe = lambda: None
             self.start.refresh()
         self.stack.setCurrentWidget(self.tabs if report else self.start)
         self.refresh()
+
+    def page_for(self, section_id: str) -> Page | None:
+        """The page of a section (COVER for the cover), built on first use."""
+        if section_id in self.built or self.report is None:
+            return self.built.get(section_id)
+        if section_id not in self.sections:
+            return None
+        if section_id == COVER:
+            page: Page = CoverPage(self.report)
+        else:
+            section = self.report.spec.section(section_id)
+            page = TablesPage(self.report, section) if section.kind == "tables" else ProsePage(self.report, section)
+        page.inputRejected.connect(self.input_rejected)
+        if isinstance(page, TablesPage):
+            page.pasteProblem.connect(lambda text: self.show_error(text, "粘贴"))
+        self.built[section_id] = page
+        self.tabs.widget(self.sections.index(section_id)).layout().addWidget(page)
+        return page
+
+    def show_section(self, section_id: str) -> Page | None:
+        page = self.page_for(section_id)
+        if page is not None:
+            self.tabs.setCurrentIndex(self.sections.index(section_id))
+        return page
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.sections):
+            self.page_for(self.sections[index])
 
     def refresh(self) -> None:
         """Title, actions, status line, tab badges and problems, all from the current report."""
@@ -194,11 +223,11 @@ class MainWindow(FileActions, QMainWindow):
         text = summary(report.findings, report.accepted)
         color = ERROR_COLOR if report.errors else WARNING_COLOR if report.open_warnings else OK_COLOR
         self.summary.setText(f"<span style='color:{color.name()}; font-weight:bold'>● {text}</span>")
-        for i, page in enumerate(self.pages):
-            section = [f for f in report.findings if f.section == page.section_id]
+        for i, section_id in enumerate(self.sections):
+            section = [f for f in report.findings if f.section == section_id]
             errors = sum(f.is_error for f in section)
             warnings = sum(not f.is_error and f.key not in report.accepted for f in section)
-            base = "封面信息" if page.section_id == COVER else self._tab_title(page.section_id)
+            base = "封面信息" if section_id == COVER else self._tab_title(section_id)
             self.tabs.setTabText(i, f"{base}（{errors + warnings}）" if errors + warnings else base)
             self.tabs.setTabIcon(i, dot_icon(ERROR_COLOR) if errors else dot_icon(WARNING_COLOR) if warnings else dot_icon(OK_COLOR))
             self.tabs.setTabToolTip(i, summary(section, report.accepted))
@@ -207,15 +236,11 @@ class MainWindow(FileActions, QMainWindow):
         section = self.report.spec.section(section_id)  # type: ignore[union-attr]
         return f"{section.number}、{SHORT_TITLES.get(section_id) or section.heading.partition('、')[2]}"
 
-    def page_for(self, section_id: str) -> Page | None:
-        return next((p for p in self.pages if p.section_id == section_id), None)
-
     # -- actions on the report ------------------------------------------------------------------
 
     def focus_finding(self, finding: Finding) -> None:
-        page = self.page_for(finding.section)
+        page = self.show_section(finding.section)
         if page is not None:
-            self.tabs.setCurrentWidget(page)
             page.focus_finding(finding)
 
     def accept_warning(self, finding: Finding) -> None:
@@ -241,15 +266,16 @@ class MainWindow(FileActions, QMainWindow):
         """Show where an undo or redo happened."""
         if change is None or self.report is None:
             return
-        for page in self.pages:
-            if isinstance(page, TablesPage) and (cells := [c for c in change.cells if c in page.grids]):
-                typed = [c for c in cells if not self.report.spec.cells[c].computed] or cells
-                self.tabs.setCurrentWidget(page)
-                page.grids[typed[0]].focus_cell(typed[0])
-                return
-            if page.section_id in change.prose or (page.section_id == COVER and change.meta):
-                self.tabs.setCurrentWidget(page)
-                return
+        spec = self.report.spec
+        cells = sorted(change.cells, key=lambda c: spec.cells[c].computed)  # typed cells first
+        if cells:
+            page = self.show_section(spec.tables[spec.cells[cells[0]].table].section)
+            if isinstance(page, TablesPage):
+                page.grids[cells[0]].focus_cell(cells[0])
+        elif change.prose:
+            self.show_section(next(iter(change.prose)))
+        elif change.meta:
+            self.show_section(COVER)
 
     def input_rejected(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

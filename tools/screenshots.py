@@ -47,7 +47,7 @@ def main() -> int:
     window.show_report(report, examples / "example-2021.nianbao")
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
-        _grab(app, window, args.out / f"{i + 1:02d}-{window.pages[i].section_id}.png")
+        _grab(app, window, args.out / f"{i + 1:02d}-{window.sections[i]}.png")
     window.show_report(load(examples / "cixi-emergency-2019.nianbao"), examples / "cixi-emergency-2019.nianbao")
     window.tabs.setCurrentIndex(2)
     _grab(app, window, args.out / "08-s2-2019格式.png")

@@ -19,8 +19,9 @@ from gui.window import MainWindow
 
 
 def _grid(window: MainWindow, cell_id: str) -> Any:
-    page = next(p for p in window.pages if isinstance(p, TablesPage) and cell_id in p.grids)
-    window.tabs.setCurrentWidget(page)
+    spec = window.report.spec
+    page = window.show_section(spec.tables[spec.cells[cell_id].table].section)
+    assert isinstance(page, TablesPage)
     grid = page.grids[cell_id]
     grid.focus_cell(cell_id)
     return grid

@@ -29,7 +29,7 @@ app = application()
 window = MainWindow(autosave_ms=300)
 window.show()
 assert window.open_report(Path({file!r}))
-page = next(p for p in window.pages if p.section_id == "s3")
+page = window.page_for("s3")
 grid = page.grids["s3.new.natural"]
 grid.model().setData(grid.model().index_of("s3.new.natural"), "１７")
 grid.model().setData(grid.model().index_of("s3.new.business"), "8")

@@ -34,8 +34,9 @@ def test_clicking_a_finding_focuses_its_cell(qtbot: Any, window: MainWindow, exa
     item = _problem_item(window, finding.key)
     rect = window.problems.tree.visualItemRect(item)
     qtbot.mouseClick(window.problems.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page = window.tabs.currentWidget()
-    assert isinstance(page, TablesPage) and page.section_id == "s3"
+    assert window.sections[window.tabs.currentIndex()] == "s3"
+    page = window.page_for("s3")
+    assert isinstance(page, TablesPage)
     grid = page.grids[finding.cells[0]]
     assert grid.currentIndex() == grid.model().index_of(finding.cells[0])
     assert QApplication.focusWidget() is grid
@@ -71,7 +72,7 @@ def test_too_short_reason_is_refused(window: MainWindow, answers: Any, example: 
 
 def test_tab_badges_count_findings(window: MainWindow, example: Path) -> None:
     assert window.open_report(example)
-    s3 = next(i for i, p in enumerate(window.pages) if p.section_id == "s3")
+    s3 = window.sections.index("s3")
     assert window.tabs.tabText(s3) == "三、依申请公开"
     window.report.set_value("s3.new.natural", "999")
     assert window.tabs.tabText(s3) == "三、依申请公开（2）"  # 自然人 and 总计 columns of R1

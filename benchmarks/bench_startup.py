@@ -1,0 +1,107 @@
+"""Start-up and edit latency of the window, offscreen.
+
+    python3 benchmarks/bench_startup.py [--runs 5]
+
+Both are measured with compiled bytecode (a warm-up run fills a temporary cache). Prints the time from process start to the window shown, for the app (with the 2021 example
+open) and for a bare PySide6 QMainWindow with a tab widget and a table, their ratio (target ≤ 1.5),
+and the median time from a cell edit to repainted findings (target ≤ 16 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "example-2021.nianbao"
+
+BARE = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QTableWidget
+app = QApplication([])
+w = QMainWindow(); tabs = QTabWidget(); tabs.addTab(QTableWidget(30, 8), "表"); w.setCentralWidget(tabs)
+w.show(); app.processEvents()
+print(time.time())
+"""
+
+APP = """
+import time, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+import platformdirs
+platformdirs.user_config_dir = platformdirs.user_data_dir = platformdirs.user_log_dir = lambda *a, **k: {home!r}
+from gui.app import application
+from gui.window import MainWindow
+app = application()
+w = MainWindow(); w.show(); w.open_report(Path({example!r})); app.processEvents()
+print(time.time())
+"""
+
+
+PYCACHE = tempfile.mkdtemp(prefix="nianbao-pycache-")
+
+
+def _shown_after(code: str) -> float:
+    # Compiled bytecode, as an installed or frozen app has it (this machine may set PYTHONDONTWRITEBYTECODE).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": PYCACHE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    return float(out.strip().splitlines()[-1]) - start
+
+
+def edit_latency(edits: int = 200) -> list[float]:
+    """Seconds from setData on a grid cell until the findings panel, badges and cells have repainted."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from gui.app import application
+    from gui.window import MainWindow
+
+    app = application()
+    window = MainWindow()
+    window.show()
+    window.open_report(EXAMPLE)
+    page = window.show_section("s3")
+    grid = page.grids["s3.new.natural"]
+    model = grid.model()
+    index = model.index_of("s3.new.natural")
+    app.processEvents()
+    times = []
+    for i in range(edits):  # alternate a balanced and a broken value: findings appear and vanish
+        value = "999" if i % 2 else str(window.report.values["s3.new.natural"] or 0)
+        start = time.perf_counter()
+        model.setData(index, value)
+        window.repaint()  # synchronous paint of everything the edit invalidated
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+    window.report.mark_saved()
+    window.close_report()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Window start-up and edit latency")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="nianbao-bench-")
+    app_code = APP.format(root=str(ROOT), home=home, example=str(EXAMPLE))
+    _shown_after(BARE), _shown_after(app_code)  # warm the file cache
+    bare = statistics.median(_shown_after(BARE) for _ in range(args.runs))
+    app = statistics.median(_shown_after(app_code) for _ in range(args.runs))
+    print(f"bare QMainWindow shown after   {bare * 1000:7.1f} ms (median of {args.runs})")
+    print(f"年报 window with report shown  {app * 1000:7.1f} ms (median of {args.runs})")
+    print(f"ratio                          {app / bare:7.2f}   (target ≤ 1.5)")
+    times = edit_latency()
+    print(f"cell edit → repainted findings {statistics.median(times) * 1000:7.2f} ms median, "
+          f"{max(times) * 1000:.2f} ms max over {len(times)} edits (target ≤ 16 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
