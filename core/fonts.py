@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from core.resources import resource_path
 
 PROSE, HEADING, TABLE = "prose", "heading", "table"
 OFFICIAL = {PROSE: ("simfang.ttf", 0), HEADING: ("simhei.ttf", 0), TABLE: ("simsun.ttc", 0)}
-SHIPPED = ("wqy-microhei.ttc", 0)
+SHIPPED = ("wqy-microhei-zh.ttf", 0)  # made by tools/subset_font.sh
 _BOLD_STROKE = 0.035  # outline stroke of emboldened text, as a share of the font size
 
 
@@ -52,7 +53,7 @@ class FontSet:
     def face(self, role: str, size: float) -> Face:
         """A role's font at a size; headings set in the prose font are emboldened to stand out."""
         name = getattr(self, role)
-        return Face(name, self.fallback, size, bold=role == HEADING and name == self.prose)
+        return _face(name, self.fallback, size, role == HEADING and name == self.prose)
 
 
 def pdf_fonts(dirs: Sequence[Path] | None = None) -> FontSet:
@@ -77,8 +78,8 @@ def _font_set(dirs: tuple[Path, ...]) -> FontSet:
 
 @cache
 def _register(path: Path, subfont: int) -> str | None:
-    """Register a TrueType font under a name derived from its file; None when it cannot be used."""
-    name = f"{path.stem}-{subfont}"
+    """Register a TrueType font under a name unique to its file; None when it cannot be used."""
+    name = f"{path.stem}-{subfont}-{zlib.crc32(str(path).encode()):08x}"
     try:
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=subfont))
     except (TTFError, OSError, ValueError):  # CFF outlines, a damaged or unreadable file
@@ -100,10 +101,13 @@ class Face:
         self._widths: dict[str, float] = {}
 
     def scaled(self, factor: float) -> Face:
-        return Face(self.name, self.fallback, self.size * factor, self.bold)
+        return _face(self.name, self.fallback, self.size * factor, self.bold)
+
+    def covers(self, ch: str) -> bool:
+        return ord(ch) in self._covered
 
     def font_of(self, ch: str) -> str:
-        return self.name if ord(ch) in self._covered or self.name == self.fallback else self.fallback
+        return self.name if self.covers(ch) or self.name == self.fallback else self.fallback
 
     def char_width(self, ch: str) -> float:
         width = self._widths.get(ch)
@@ -141,3 +145,9 @@ class Face:
             else:
                 runs.append((font, ch))
         return runs
+
+
+@cache
+def _face(name: str, fallback: str, size: float, bold: bool) -> Face:
+    """One Face per font and size, so measured widths are kept from one export to the next."""
+    return Face(name, fallback, size, bold)

@@ -59,8 +59,9 @@ def break_lines(text: str, width: Callable[[str], float], first: float, rest: fl
             for ch in piece:
                 cw = width(ch)
                 if line and used + cw > limit + 1e-6:
-                    lines.append(line)
-                    line, used, limit = "", 0.0, rest
+                    carry = line[-1] if ch in NO_LINE_START and len(line) > 1 else ""
+                    lines.append(line[:len(line) - len(carry)])
+                    line, used, limit = carry, width(carry), rest
                 line, used = line + ch, used + cw
             continue
         line, used = line + piece, used + w

@@ -32,7 +32,7 @@ INDENT = 2 * BODY_SIZE
 FOLIO_SIZE, FOLIO_DROP = 14.0, 7 * mm  # 四号 page number, 7 mm below the type area
 SHORT_END = 4  # lines: a last section this short goes to the signature's page whole, heading included
 WATERMARK = "草稿 — 未通过校验"
-WATERMARK_COLOR = Color(0.8, 0.1, 0.1, alpha=0.22)
+WATERMARK_SIZE, WATERMARK_COLOR = 72.0, Color(0.8, 0.1, 0.1, alpha=0.2)
 
 
 def pdf_bytes(report: Report, fonts: FontSet | None = None) -> bytes:
@@ -173,7 +173,7 @@ class _PageDecoration:
 
     def __init__(self, fonts: FontSet, draft: bool):
         self.folio = fonts.face(TABLE, FOLIO_SIZE)
-        self.mark = fonts.face(HEADING, 60.0)
+        self.mark = Face(fonts.heading, fonts.fallback, WATERMARK_SIZE)  # never emboldened: strokes would show
         self.draft = draft
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -183,7 +183,6 @@ class _PageDecoration:
         self.folio.draw(canv, (A4[0] - self.folio.width(folio)) / 2, baseline, folio)
         if self.draft:
             canv.setFillColor(WATERMARK_COLOR)
-            canv.setStrokeColor(WATERMARK_COLOR)
             canv.translate(A4[0] / 2, A4[1] / 2)
             canv.rotate(math.degrees(math.atan2(A4[1], A4[0])))
             width = self.mark.width(WATERMARK)

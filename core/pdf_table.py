@@ -102,5 +102,5 @@ class GridTable(Flowable):
             w = lefts[cell.col + cell.colspan] - x
             h = top - tops[cell.row + cell.rowspan]
             canv.rect(x, top - h, w, h, stroke=1, fill=0)
-            block_w, block_h = cell.block.wrap(w - 2 * PAD_X, 1e9)
+            block_h = cell.block.wrap(self._cell_width(cell), 1e9)[1]
             cell.block.drawOn(canv, x + PAD_X, top - h + (h - block_h) / 2)

@@ -44,7 +44,7 @@ class TextBlock(Flowable):
         """The lines at this width (computed once per width)."""
         if self._fixed is not None:
             return self._fixed
-        if self._for_width != width:
+        if self._for_width is None or abs(self._for_width - width) > 1e-6:  # frames round widths differently
             natural = self.face.width(self.text)
             fitted = self.fit and natural > width
             self._face = self.face.scaled(0.98 * width / natural) if fitted else self.face
