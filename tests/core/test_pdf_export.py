@@ -172,6 +172,20 @@ def test_long_prose_flows_over_pages() -> None:
     assert re.fullmatch(r"[^—]*公开。（完）示例县交通运输局2026年1月20日—\d+—", last)  # never a signature alone
 
 
+def test_a_long_number_is_set_smaller_not_broken() -> None:
+    """A nine-digit count in a narrow column of 三 stays on one line."""
+    report = load(EXAMPLES["2021"])
+    report.set_value("s3.new.natural", "123456789")
+    words = "".join(page_texts(PdfReader(io.BytesIO(pdf_bytes(report))))).split()
+    assert "123456789" in words and "123456793" in words  # the cell, and the computed 总计
+
+
+def test_markup_like_text_prints_as_typed() -> None:
+    report = load(EXAMPLES["2021"])
+    report.set_prose("s6", "本年度未收取信息处理费。<b>注</b>：A&B <br/> 无")
+    assert "本年度未收取信息处理费。<b>注</b>：A&B<br/>无" in all_text(PdfReader(io.BytesIO(pdf_bytes(report))))
+
+
 def test_blank_agency_and_empty_sections_still_print() -> None:
     report = Report.new(load(EXAMPLES["2019"]).spec, "", 2019)
     text = all_text(PdfReader(io.BytesIO(pdf_bytes(report))))
