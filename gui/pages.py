@@ -15,6 +15,7 @@ from gui.grid_model import ReportTableModel
 from gui.grid_view import ReportGrid
 from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
 
+PROSE_WIDTH = 900
 HINT = "直接输入数字即可，Enter 下移，Tab 右移，Delete 清空；可从 Excel 或 WPS 复制整块数字后按 Ctrl+V 粘贴。"
 
 
@@ -150,7 +151,9 @@ class ProsePage(Page):
         self.setWidgetResizable(True)
         self.layout_.addWidget(_heading(section.heading))
         if section.guide:
-            self.layout_.addWidget(_guide(section.guide))
+            guide = _guide(section.guide)
+            guide.setMaximumWidth(PROSE_WIDTH)
+            self.layout_.addWidget(guide)
         self.limit = next((r.limit for r in report.spec.rules if r.kind == "prose_max" and r.section == section.id), 0)
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("在此填写。每段一行，按 Enter 另起一段。")
@@ -160,8 +163,10 @@ class ProsePage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.editor.setFont(font)
         self.editor.textChanged.connect(self._typed)
+        self.editor.setMaximumWidth(PROSE_WIDTH)  # lines of about 45 characters read well
         self.layout_.addWidget(self.editor, 1)
         self.count = QLabel()
+        self.count.setMaximumWidth(PROSE_WIDTH)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.layout_.addWidget(self.count)
         self._show_count()
@@ -222,7 +227,7 @@ class CoverPage(Page):
                 widget: QWidget = self.year
             else:
                 edit = QLineEdit()
-                edit.setMinimumWidth(380)
+                edit.setMinimumWidth(360)
                 if name == "date":
                     edit.setPlaceholderText(f"如 {format_date(QDate.currentDate().toString('yyyy-MM-dd'))}")
                     edit.editingFinished.connect(lambda e=edit: self._set("date", e.text()))
@@ -234,7 +239,10 @@ class CoverPage(Page):
             if name == "year":
                 self.format_label = QLabel(report.spec.label)
                 form.addRow("报告格式：", self.format_label)
-        self.layout_.addLayout(form)
+        holder = QWidget()  # a form as wide as the screen is hard to read
+        holder.setMaximumWidth(640)
+        holder.setLayout(form)
+        self.layout_.addWidget(holder)
         self.layout_.addStretch(1)
         self._refresh(set(META_LABELS))
         self._show_findings()

@@ -35,7 +35,7 @@ class StartPage(QWidget):
         buttons.addWidget(open_)
         buttons.addStretch(1)
         self.recent = QListWidget()
-        self.recent.setMaximumWidth(720)
+        self.recent.setMaximumSize(720, 320)
         self.recent.itemActivated.connect(lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.recent.itemClicked.connect(lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.recent_label = QLabel("最近打开：")
@@ -48,7 +48,8 @@ class StartPage(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(12)
         layout.addWidget(self.recent_label)
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
         self.refresh()
 
     def refresh(self) -> None:

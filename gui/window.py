@@ -153,6 +153,7 @@ class MainWindow(FileActions, QMainWindow):
             self._unsubscribe = lambda: None
             self.start.refresh()
         self.stack.setCurrentWidget(self.tabs if report else self.start)
+        self.problems.setVisible(report is not None)
         self.refresh()
 
     def page_for(self, section_id: str) -> Page | None:
