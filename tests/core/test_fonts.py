@@ -6,10 +6,11 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 import reportlab
 from pypdf import PdfReader
 
-from core.fonts import pdf_fonts
+from core.fonts import pdf_fonts, system_font_dirs
 from core.pdf_export import pdf_bytes
 from core.resources import resource_path
 from core.storage import load
@@ -62,3 +63,12 @@ def test_characters_missing_from_a_font_come_from_the_shipped_one(tmp_path: Path
     assert "2025年，示例县交通运输局坚持以人民为中心的发展思想" in text
     base_fonts = {f["/BaseFont"] for p in reader.pages for f in (r.get_object() for r in p["/Resources"]["/Font"].values())}
     assert any("Vera" in name for name in base_fonts) and any("WenQuanYi" in name for name in base_fonts)
+
+
+def test_windows_font_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fonts installed for all users and for the current user only are both found."""
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setenv("WINDIR", r"D:\Windows")
+    monkeypatch.setenv("LOCALAPPDATA", r"C:\Users\clerk\AppData\Local")
+    dirs = [str(d).replace("/", "\\") for d in system_font_dirs()]
+    assert dirs == [r"D:\Windows\Fonts", r"C:\Users\clerk\AppData\Local\Microsoft\Windows\Fonts"]
