@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Iterator
 
 from openpyxl.utils import get_column_letter
@@ -38,22 +37,18 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # -- writing ------------------------------------------------------------------------------------
 
 
-def write_data_sheet(ws: Worksheet, report: Report) -> None:
-    rows = list(_value_rows(report))
-    ws.append(VALUE_HEADER)
-    for row in rows:
-        ws.append(row)
-    for r, cid in enumerate(report.spec.cells, start=2):
-        ws.cell(r, 5).number_format = st.number_format(report.spec.cells[cid].type, report.display(cid))
-        ws.cell(r, 9).number_format = "@"
-    ws.append(())
-    ws.append(INFO_HEADER)
-    for item, content, key in _info_rows(report):
-        ws.append((item, content, key))
-    st.list_sheet(ws, 1, WIDTHS)
-    for cell in ws[len(rows) + 3]:
-        cell.font = st.PLAIN_BOLD
-    table = ExcelTable(displayName="NianbaoValues", ref=f"A1:{get_column_letter(len(VALUE_HEADER))}{len(rows) + 1}")
+def write_data_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
+    values = list(_value_rows(report))
+    cells = report.spec.cells
+    widths = [st.list_rows(ws, style, 1, [VALUE_HEADER], st.LIST_HEADER)]
+    for r, (cid, row) in enumerate(zip(cells, values), start=2):
+        fmt = st.number_format(cells[cid].type, report.display(cid))
+        widths.append(st.list_rows(ws, style, r, [row], st.LIST, {5: fmt, 9: "@"}))
+    top = len(values) + 3
+    widths.append(st.list_rows(ws, style, top, [INFO_HEADER], st.LIST_HEADER))
+    widths.append(st.list_rows(ws, style, top + 1, list(_info_rows(report)), st.LIST))
+    st.list_sheet(ws, 1, widths, WIDTHS)
+    table = ExcelTable(displayName="NianbaoValues", ref=f"A1:{get_column_letter(len(VALUE_HEADER))}{len(values) + 1}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     ws.add_table(table)
 
@@ -65,9 +60,10 @@ def _value_rows(report: Report) -> Iterator[tuple[object, ...]]:
         row = next(r for r in table.rows if r.id == cell.row)
         column = next(c for c in table.columns if c.id == cell.column)
         value = report.values[cid]
-        exact = "" if value is None else f"{value:f}" if isinstance(value, Decimal) else str(value)
+        amount = cell.type.kind == "amount"
+        exact = f"{value:f}" if amount and value is not None else None  # counts are exact as numbers
         yield (spec.section(table.section).heading, table_title(spec, table.id), row.title, column.name, value,
-               report.unit(cid) if cell.type.kind == "amount" else "", "是" if cell.computed else "", cid, exact)
+               report.unit(cid) if amount else None, "是" if cell.computed else None, cid, exact)
 
 
 def _info_rows(report: Report) -> Iterator[tuple[str, object, str]]:

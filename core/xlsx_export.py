@@ -35,40 +35,38 @@ CHECKS_WIDTHS = (6, 6, 6, 30, 80, 10, 40)
 def xlsx_bytes(report: Report) -> bytes:
     """The workbook as the bytes of an .xlsx file."""
     wb = Workbook()
+    style = st.Styler(wb)
     sheet = wb.active
     sheet.title = REPORT_SHEET
-    write_report_sheet(sheet, report)
-    write_data_sheet(wb.create_sheet(DATA_SHEET), report)
-    write_checks_sheet(wb.create_sheet(CHECKS_SHEET), report)
+    write_report_sheet(sheet, report, style)
+    write_data_sheet(wb.create_sheet(DATA_SHEET), report, style)
+    write_checks_sheet(wb.create_sheet(CHECKS_SHEET), report, style)
     _set_properties(wb, report)
     buffer = BytesIO()
     ExcelWriter(wb, _Archive(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
     return buffer.getvalue()
 
 
-def write_checks_sheet(ws: Worksheet, report: Report) -> None:
-    ws.append((f"校验结果：{summary(report.findings, report.accepted)}",))
-    ws["A1"].font = st.PLAIN_BOLD
-    ws.append(())
-    ws.append(CHECKS_HEADER)
+def write_checks_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
+    rows: list[tuple[object, ...]] = []
     for number, finding in enumerate(report.findings, start=1):
         reason = report.accepted.get(finding.key)
-        state = "" if finding.is_error else ("已说明" if reason is not None else "未处理")
+        state = None if finding.is_error else ("已说明" if reason is not None else "未处理")
         place = "封面信息" if finding.section == COVER else report.spec.section(finding.section).heading
-        ws.append((number, "错误" if finding.is_error else "警告", finding.rule, place, finding.message, state,
-                   printable(reason) if reason is not None else None))
-    if not report.findings:
-        ws.append((None, None, None, None, "没有错误和警告。"))
-    for row in ws.iter_rows(min_row=4):
-        for cell in row:
-            cell.font, cell.alignment = st.PLAIN, st.TOP_WRAP
-    st.list_sheet(ws, 3, CHECKS_WIDTHS)
+        rows.append((number, "错误" if finding.is_error else "警告", finding.rule, place, finding.message, state,
+                     printable(reason) if reason is not None else None))
+    if not rows:
+        rows.append((None, None, None, None, "没有错误和警告。"))
+    st.list_rows(ws, style, 1, [(f"校验结果：{summary(report.findings, report.accepted)}",)], st.LIST_HEADER)
+    widths = [st.list_rows(ws, style, 3, [CHECKS_HEADER], st.LIST_HEADER),
+              st.list_rows(ws, style, 4, rows, st.LIST_WRAPPED)]
+    st.list_sheet(ws, 3, widths, CHECKS_WIDTHS)
 
 
 def _set_properties(wb: Workbook, report: Report) -> None:
     props = wb.properties
     props.title = title(report)
-    props.creator = props.lastModifiedBy = report.meta.agency or None
+    props.creator = props.lastModifiedBy = printable(report.meta.agency) or None
     props.subject = f"政府信息公开工作年度报告（{report.spec.label}）"
     props.description = f"由{APP_NAME} {__version__}导出"
     props.created = props.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None, microsecond=0)

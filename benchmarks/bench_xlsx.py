@@ -1,0 +1,46 @@
+"""Prints the median Excel export and import times for the 2021 example, in a warm process.
+
+Target (issue 4): export under 0.2 s.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from core.resources import resource_path  # noqa: E402
+from core.storage import load  # noqa: E402
+from core.xlsx_export import xlsx_bytes  # noqa: E402
+from core.xlsx_import import read_xlsx  # noqa: E402
+
+
+def median_ms(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    for name in ("example-2021.nianbao", "cixi-emergency-2019.nianbao"):
+        report = load(resource_path("examples", name))
+        data = xlsx_bytes(report)  # warm: imports, format caches
+        export = median_ms(lambda: xlsx_bytes(report), 30)
+        with tempfile.TemporaryDirectory() as folder:
+            book = Path(folder) / "book.xlsx"
+            book.write_bytes(data)
+            read_xlsx(book)
+            reading = median_ms(lambda: read_xlsx(book), 30)
+        print(f"{name}: export median {export:.0f} ms (target < 200 ms), {len(data) // 1024} KB; "
+              f"import median {reading:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
