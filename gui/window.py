@@ -21,6 +21,7 @@ from gui.dialogs import NewReportAnswer, NewReportDialog, ReasonDialog, error_bo
 from gui.file_actions import FileActions
 from gui.help import GuideDialog, about_text
 from gui.pages import CoverPage, Page, ProsePage, TablesPage
+from gui.preview_actions import PreviewActions
 from gui.problems import ProblemsDock
 from gui.start_page import StartPage
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
@@ -31,7 +32,7 @@ SHORT_TITLES = {"s1": "总体情况", "s2": "主动公开", "s3": "依申请公�
 FILTERS = {"nianbao": "年报文件 (*.nianbao)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, PreviewActions, QMainWindow):
     def __init__(self, autosave_ms: int = AUTOSAVE_MS):
         super().__init__()
         self.report: Report | None = None
@@ -99,6 +100,7 @@ class MainWindow(FileActions, QMainWindow):
         self.export_pdf_action = self._action(file, "导出 PDF(&P)…", lambda: self.export("pdf"))
         self._action(file, "从 Excel 导入(&I)…", self.import_workbook)
         file.addSeparator()
+        self.print_action = self._action(file, "打印(&T)…", self.print_report, QKeySequence.StandardKey.Print)
         self.close_action = self._action(file, "关闭报告(&C)", self.close_report_asking, QKeySequence.StandardKey.Close)
         self._action(file, "退出(&X)", self.close, "Ctrl+Q")
 
@@ -145,6 +147,7 @@ class MainWindow(FileActions, QMainWindow):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, "")
+        self.add_preview_tab()
         if report is not None:
             self._unsubscribe = report.subscribe(self._on_change)
             self.tabs.setCurrentIndex(1)
@@ -183,6 +186,8 @@ class MainWindow(FileActions, QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.sections):
             self.page_for(self.sections[index])
+        elif index == len(self.sections):
+            self.build_preview()
 
     def refresh(self) -> None:
         """Title, actions, status line, tab badges and problems, all from the current report."""
@@ -203,7 +208,7 @@ class MainWindow(FileActions, QMainWindow):
         report = self.report
         has = report is not None
         for action in (self.save_action, self.save_as_action, self.export_xlsx_action, self.export_pdf_action,
-                       self.close_action):
+                       self.print_action, self.close_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(has and report.can_undo)  # type: ignore[union-attr]
         self.redo_action.setEnabled(has and report.can_redo)  # type: ignore[union-attr]

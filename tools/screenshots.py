@@ -45,9 +45,11 @@ def main() -> int:
     report = load(examples / "example-2021.nianbao")
     report.set_value("s3.new.natural", "40")  # one broken identity, to show how findings look
     window.show_report(report, examples / "example-2021.nianbao")
-    for i in range(window.tabs.count()):
+    for i, section_id in enumerate(window.sections):
         window.tabs.setCurrentIndex(i)
-        _grab(app, window, args.out / f"{i + 1:02d}-{window.sections[i]}.png")
+        _grab(app, window, args.out / f"{i + 1:02d}-{section_id}.png")
+    window.show_preview()
+    _grab(app, window, args.out / "09-预览.png", settle_ms=1500)  # QPdfView paints its pages in the background
     window.show_report(load(examples / "cixi-emergency-2019.nianbao"), examples / "cixi-emergency-2019.nianbao")
     window.tabs.setCurrentIndex(2)
     _grab(app, window, args.out / "08-s2-2019格式.png")
@@ -56,10 +58,15 @@ def main() -> int:
     return 0
 
 
-def _grab(app: object, window: object, path: Path) -> None:
+def _grab(app: object, window: object, path: Path, settle_ms: int = 0) -> None:
+    from PySide6.QtCore import QDeadlineTimer, QThread
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
+        QApplication.processEvents()
+    deadline = QDeadlineTimer(settle_ms)
+    while not deadline.hasExpired():
+        QThread.msleep(20)
         QApplication.processEvents()
     window.grab().save(str(path))  # type: ignore[attr-defined]
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)

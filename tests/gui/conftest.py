@@ -25,6 +25,7 @@ class Answers:
         self.reason: str | None = None
         self.restore = "restore"
         self.new: Any = None
+        self.print_to: Path | None = None  # the print dialog's answer: a PDF file, or None for 取消
         self.errors: list[str] = []
         self.exceptions: list[tuple[str, str]] = []
         self.asked: list[str] = []
@@ -52,11 +53,22 @@ def window(qtbot: Any, answers: Answers) -> Iterator[MainWindow]:
     win.ask_reason = lambda finding: ask("reason", answers.reason)  # type: ignore[method-assign]
     win.ask_restore = lambda orphan: ask("restore", answers.restore)  # type: ignore[method-assign]
     win.ask_new_report = lambda: ask("new", answers.new)  # type: ignore[method-assign]
+    win.ask_printer = lambda printer, pages: ask("printer", _print_to_file(printer, answers.print_to))  # type: ignore[method-assign]
     win.show_error = lambda message, title="": answers.errors.append(message)  # type: ignore[method-assign]
     win.show_exception = lambda message, details: answers.exceptions.append((message, details))  # type: ignore[method-assign]
     win.show()
     yield win
     win.close_report()
+
+
+def _print_to_file(printer: Any, path: Path | None) -> bool:
+    """What the print dialog does when the clerk picks a PDF printer (at a low resolution, to be quick)."""
+    if path is None:
+        return False
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(100)
+    return True
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ def test_new_report_dialog_answer_makes_a_report(window: MainWindow, answers: An
     assert window.report is not None and window.report.meta.agency == "示例县统计局"
     assert window.report.spec.id == "2021" and window.path is None
     assert [window.tabs.tabText(i).split("（")[0] for i in range(window.tabs.count())] == [
-        "封面信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼", "五、问题及改进", "六、其他事项"]
+        "封面信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼", "五、问题及改进", "六、其他事项", "预览"]
 
 
 def test_second_open_of_a_locked_file_is_refused(window: MainWindow, answers: Any, example: Path, qtbot: Any) -> None:
