@@ -5,27 +5,15 @@ Target (issue 4): export under 0.2 s.
 
 from __future__ import annotations
 
-import statistics
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench_core import median_ms  # beside this script; it also puts the repository on sys.path
 
-from core.resources import resource_path  # noqa: E402
-from core.storage import load  # noqa: E402
-from core.xlsx_export import xlsx_bytes  # noqa: E402
-from core.xlsx_import import read_xlsx  # noqa: E402
-
-
-def median_ms(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+from core.resources import resource_path
+from core.storage import load
+from core.xlsx_export import xlsx_bytes
+from core.xlsx_import import read_xlsx
 
 
 def main() -> None:

@@ -3,9 +3,10 @@
 Excel and WPS paginate a sheet by row heights alone: they split a table anywhere, leave a heading
 alone at the foot of a page and cannot repeat a header only for one table. The exporter therefore
 decides the page breaks itself and writes them as manual breaks: a heading stays with what
-follows it, a table moves whole to the next page when it fits there, a table taller than a page
-is cut only where its vertical labels still fit and its header rows are repeated after the cut,
-and a paragraph is cut between lines, leaving at least two lines on each page.
+follows it; a table moves whole to the next page when it fits there (unless that would leave
+more than half a page blank); a table that is cut is cut only where its vertical labels still
+fit, and its header rows are repeated after the cut; a paragraph is cut between lines, leaving
+at least two lines on each page.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 MIN_LINES = 2  # no widow or orphan: a cut paragraph keeps at least two lines on each page
+MOST_LEFT_BLANK = 0.5  # a table moves whole to the next page only if that leaves at most this much blank
+
 
 @dataclass(frozen=True)
 class Block:
@@ -77,7 +80,7 @@ def paginate(blocks: list[Block], page: float) -> list[Slice]:
             used += need
             del queue[: len(chain)]
             continue
-        if not fresh and last.keep_together and need <= page:
+        if not fresh and last.keep_together and need <= page and page - used <= page * MOST_LEFT_BLANK:
             used, pending = 0.0, True
             continue
         parts = _cut(last, page - used - lead_height, force=fresh)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table as ExcelTable, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table as ExcelTable, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import APP_ID, __version__
@@ -48,7 +49,9 @@ def write_data_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
     widths.append(st.list_rows(ws, style, top, [INFO_HEADER], st.LIST_HEADER))
     widths.append(st.list_rows(ws, style, top + 1, list(_info_rows(report)), st.LIST))
     st.list_sheet(ws, 1, widths, WIDTHS)
-    table = ExcelTable(displayName="NianbaoValues", ref=f"A1:{get_column_letter(len(VALUE_HEADER))}{len(values) + 1}")
+    ref = f"A1:{get_column_letter(len(VALUE_HEADER))}{len(values) + 1}"
+    table = ExcelTable(displayName="NianbaoValues", ref=ref, autoFilter=AutoFilter(ref=ref),
+                       tableColumns=[TableColumn(id=i, name=name) for i, name in enumerate(VALUE_HEADER, start=1)])
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     ws.add_table(table)
 

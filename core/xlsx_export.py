@@ -29,7 +29,7 @@ from core.xlsx_report_sheet import SHEET as REPORT_SHEET, title, write_report_sh
 
 CHECKS_SHEET = "校验"
 CHECKS_HEADER = ("序号", "类别", "规则", "所在部分", "说明", "处理情况", "说明理由")
-CHECKS_WIDTHS = (6, 6, 6, 30, 80, 10, 40)
+CHECKS_WIDTHS = (6, 6, 6, 40, 80, 10, 50)
 
 
 def xlsx_bytes(report: Report) -> bytes:

@@ -22,9 +22,9 @@ from core.oserrors import describe_os_error
 from core.report import META_LABELS, Report
 from core.storage import SCHEMA as FILE_SCHEMA, LoadError, loads
 from core.values import Value, parse_value
-from core.xlsx_report_sheet import SHEET as REPORT_SHEET
 from core.xlsx_data import (APPLICATION, FORMAT_KEY, SCHEMA, SCHEMA_KEY, SHEET, DataSheet, ForeignSheet,
                             SheetError, read_data_sheet, unescape)
+from core.xlsx_report_sheet import SHEET as REPORT_SHEET
 
 MAX_BYTES = 20 * 1024 * 1024  # our workbooks are tens of kilobytes
 

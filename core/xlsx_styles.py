@@ -16,7 +16,7 @@ from openpyxl.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.formats import CellType
-from core.xlsx_measure import column_width, text_width
+from core.xlsx_measure import column_width, row_height, text_width, wrap
 
 FOOTER = "第 &P 页 共 &N 页"
 TITLE_SIZE, HEADING_SIZE, PROSE_SIZE, TABLE_SIZE, NUMBER_SIZE = 18.0, 12.0, 12.0, 9.0, 10.0
@@ -48,7 +48,7 @@ class Look:
 
 TITLE = Look("年报 标题", _font("宋体", TITLE_SIZE, bold=True), _CENTER)
 HEADING = Look("年报 一级标题", _font("黑体", HEADING_SIZE), Alignment(horizontal="left", vertical="bottom"))
-PARAGRAPH = Look("年报 正文", _font("仿宋", PROSE_SIZE), Alignment(horizontal="justify", vertical="top", wrap_text=True))
+PARAGRAPH = Look("年报 正文", _font("仿宋", PROSE_SIZE), Alignment(horizontal="left", vertical="top", wrap_text=True))
 SIGN_OFF = Look("年报 落款", _font("仿宋", PROSE_SIZE), Alignment(horizontal="right", vertical="center"))
 CAPTION = Look("年报 表题", _font("黑体", TABLE_SIZE), _CENTER, grid=True)
 HEADER = Look("年报 表头", _font("宋体", TABLE_SIZE), _CENTER, grid=True)
@@ -110,11 +110,18 @@ def list_rows(ws: Worksheet, style: Styler, top: int, rows: list[tuple[object, .
 
 def list_sheet(ws: Worksheet, header_row: int, widths: list[list[float]], most: tuple[int, ...]) -> None:
     """Finish a sheet that is a plain list: frozen below its header, columns as wide as their widest
-    text (``widths`` from list_rows, at most ``most`` characters), printed landscape, one page wide,
-    header on every page."""
+    text (``widths`` from list_rows, at most ``most`` characters), rows with wrapped text as tall as
+    it needs, printed landscape, one page wide, header on every page."""
+    points = []
     for i, most_chars in enumerate(most):
-        widest = max((w[i] for w in widths if i < len(w)), default=0.0)
-        ws.column_dimensions[get_column_letter(i + 1)].width = min(max(widest, 4.0), most_chars)
+        width = min(max(max((w[i] for w in widths if i < len(w)), default=0.0), 4.0), most_chars)
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+        points.append(width * 7 * 72 / 96)
+    for row in ws.iter_rows(min_row=header_row + 1):
+        lines = [len(wrap(str(c.value), points[c.column - 1], LIST_WRAPPED.size)) for c in row
+                 if c.value is not None and c.alignment.wrap_text and c.column <= len(points)]
+        if max(lines, default=1) > 1:
+            ws.row_dimensions[row[0].row].height = row_height(max(lines), LIST_WRAPPED.size)
     ws.freeze_panes = ws.cell(header_row + 1, 1).coordinate
     ws.print_title_rows = f"{header_row}:{header_row}"
     setup = ws.page_setup

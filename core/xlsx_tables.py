@@ -19,7 +19,7 @@ from core.xlsx_styles import LABEL_INDENT, NUMBER_SIZE, TABLE_SIZE
 CAPTION, GROUP = "caption", "group"
 VALUE_SHARE = 0.64  # of the width, for the value columns of a table with row labels
 STACKED_COLUMN = 16.0  # points: a label column holding vertically stacked group labels
-MIN_BODY_ROW = 18.0
+MIN_BODY_ROW = 16.0
 EDGE_TOLERANCE = 3.0  # points: closer column edges of different tables become one
 
 
@@ -89,6 +89,8 @@ def plan_table(table: Table, edges: list[float]) -> TablePlan:
     for g in grid.cells:
         kind = GROUP if g.group else g.kind
         start, end = col_at[g.col], col_at[g.col + g.colspan]
+        if start == end:
+            raise ValueError(f"表“{table.id}”的列太窄，无法排入工作表")
         text = _balanced(g.text, edges[end] - edges[start]) if kind == HEADER else g.text
         cells.append(PlacedCell(g.row + top, start, g.rowspan, end - start, kind, text, g.cell_id))
     heights = _fit_heights(cells, top + grid.rows, top + grid.header_rows, edges)

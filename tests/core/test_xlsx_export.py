@@ -65,6 +65,20 @@ def test_three_sheets_and_the_official_title(example_2021: tuple[Report, openpyx
     assert span(ws, ws["A1"])[3] == ws.max_column
 
 
+@pytest.mark.parametrize("fixture", ["example_2021", "cixi"])
+def test_merged_cells_never_overlap(fixture: str, request: pytest.FixtureRequest) -> None:
+    """Excel calls a workbook with overlapping merges damaged and repairs it by dropping them."""
+    _, wb = request.getfixturevalue(fixture)
+    ws = wb["年度报告"]
+    seen: dict[tuple[int, int], str] = {}
+    for rng in ws.merged_cells.ranges:
+        for pos in ((r, c) for r in range(rng.min_row, rng.max_row + 1) for c in range(rng.min_col, rng.max_col + 1)):
+            assert pos not in seen, (rng.coord, seen.get(pos))
+            seen[pos] = rng.coord
+            if pos != (rng.min_row, rng.min_col):
+                assert ws.cell(*pos).value is None
+
+
 def test_sections_in_official_order_with_all_prose(example_2021: tuple[Report, openpyxl.Workbook]) -> None:
     report, wb = example_2021
     shown = texts(wb["年度报告"])
