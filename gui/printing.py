@@ -1,16 +1,17 @@
-"""The report's PDF in Qt: loaded from bytes, and printed page by page at the printer's resolution.
+"""The report's PDF in Qt: loaded from bytes, and printed page by page at the printer's resolution (≤ 600 dpi).
 
 Printing draws the pages of the exported PDF, so paper, preview and PDF file always match.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 
-BAND_PIXELS = 1024  # a page is rendered in horizontal bands: a whole A4 page at 1200 dpi would need 560 MB
+BAND_PIXELS = 1024  # a page is rendered in horizontal bands: a whole A4 page at 600 dpi would need 140 MB
+MAX_DPI = 600  # finer than the eye can tell on paper; a 1200-dpi printer gets the page scaled up by its driver
 
 
 def load_pdf(document: QPdfDocument, data: bytes) -> QBuffer:
@@ -49,12 +50,17 @@ def _draw_page(painter: QPainter, document: QPdfDocument, page: int, printer: QP
     dpi = printer.resolution()
     points = document.pagePointSize(page)
     paper = printer.pageLayout().fullRectPixels(dpi)
-    scale = min(1.0, paper.width() / (points.width() * dpi / 72), paper.height() / (points.height() * dpi / 72))
-    size = (points * (scale * dpi / 72)).toSize()
-    origin = QPoint((paper.width() - size.width()) // 2, (paper.height() - size.height()) // 2)
+    fit = min(1.0, paper.width() / (points.width() * dpi / 72), paper.height() / (points.height() * dpi / 72))
+    render_dpi = min(dpi, MAX_DPI)
+    size = (points * (fit * render_dpi / 72)).toSize()
+    painter.save()
+    painter.translate((paper.width() - size.width() * dpi / render_dpi) / 2,
+                      (paper.height() - size.height() * dpi / render_dpi) / 2)
+    painter.scale(dpi / render_dpi, dpi / render_dpi)
     options = QPdfDocumentRenderOptions()
     options.setScaledSize(size)
     for top in range(0, size.height(), BAND_PIXELS):
         band = QRect(0, top, size.width(), min(BAND_PIXELS, size.height() - top))
         options.setScaledClipRect(band)
-        painter.drawImage(origin + band.topLeft(), document.render(page, band.size(), options))
+        painter.drawImage(band.topLeft(), document.render(page, band.size(), options))
+    painter.restore()

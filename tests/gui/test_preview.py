@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPageRanges
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
 
 from core.pdf_export import pdf_bytes
 from gui.preview import PreviewPage
+from gui.printing import load_pdf as _load
 from gui.window import MainWindow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -19,11 +21,10 @@ WAIT_MS = 10000  # generous for a loaded CI machine; the preview refreshes about
 
 def _pages(data: bytes) -> int:
     document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    return document.pageCount()
+    buffer = _load(document, data)
+    count = document.pageCount()
+    buffer.close()
+    return count
 
 
 def _text(preview: PreviewPage, page: int = 0) -> str:
@@ -129,3 +130,40 @@ def test_cancelled_print_prints_nothing(window: MainWindow, answers: Any, exampl
     answers.print_to = None
     assert window.print_report() == 0
     assert "printer" in answers.asked and not answers.errors
+
+
+def test_printing_only_the_chosen_pages(window: MainWindow, answers: Any, example: Path, tmp_path: Path) -> None:
+    assert window.open_report(example)
+    target = tmp_path / "第2至3页.pdf"
+
+    def choose_pages(printer: QPrinter, pages: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setResolution(100)
+        ranges = QPageRanges()
+        ranges.addRange(2, 3)
+        printer.setPageRanges(ranges)
+        return True
+
+    window.ask_printer = choose_pages  # type: ignore[method-assign]
+    assert window.print_report() == 2
+    printed = QPdfDocument()
+    printed.load(str(target))
+    original = QPdfDocument()
+    buffer = _load(original, pdf_bytes(window.report))
+    assert printed.pageCount() == 2
+    first = _ink_by_row(printed, 0)
+    nearest = min(range(original.pageCount()), key=lambda page: _distance(first, _ink_by_row(original, page)))
+    assert nearest == 1  # the sheet on top is page 2
+    buffer.close()
+
+
+def _ink_by_row(document: QPdfDocument, page: int) -> list[int]:
+    """How much ink each pixel row of the page carries, at the printer's 100 dpi (page images are not resampled)."""
+    image = document.render(page, QSize(827, 1169))
+    alpha, width = bytes(image.constBits())[3::4], image.width()
+    return [sum(alpha[row * width:(row + 1) * width]) for row in range(image.height())]
+
+
+def _distance(a: list[int], b: list[int]) -> int:
+    return sum(abs(x - y) for x, y in zip(a, b))
