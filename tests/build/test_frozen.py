@@ -1,8 +1,8 @@
 """The frozen program (build.spec, one folder) starts, checks, exports and imports like the source.
 
-By default the Linux bundle is built from build.spec into a temporary folder (about a minute).
-tools/build-windows.sh runs these same tests on the Windows bundle under wine, by setting
-NIANBAO_BUNDLE (the bundle folder), NIANBAO_RUNNER (wine) and NIANBAO_ZIP (the zip it made).
+By default the bundle is built from build.spec into a temporary folder (about a minute; CI does
+this on Linux). tools/build-windows.sh runs the same tests on the Windows bundle under wine, by
+setting NIANBAO_BUNDLE (the bundle folder), NIANBAO_RUNNER (wine) and NIANBAO_ZIP (its zip).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Bundle:
         return output
 
 
-def _build_linux_bundle(work: Path) -> Path:
+def _build_bundle(work: Path) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         message = "PyInstaller is not installed (it is in the test extra: pip install -e '.[test]')"
         if os.environ.get("CI"):
@@ -71,7 +71,7 @@ def _build_linux_bundle(work: Path) -> Path:
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     given = os.environ.get("NIANBAO_BUNDLE")
-    folder = Path(given) if given else _build_linux_bundle(tmp_path_factory.mktemp("frozen"))
+    folder = Path(given) if given else _build_bundle(tmp_path_factory.mktemp("frozen"))
     exe = folder / "Nianbao.exe"
     system = "windows" if exe.is_file() else "linux"
     if system == "linux":
