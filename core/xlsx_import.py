@@ -99,6 +99,11 @@ def _text(value: object) -> str:
     return unescape(str(value))
 
 
+def _joined(chunks: list[object]) -> str:
+    """A long text written over several cells; joined before unescaping, as a cut may split an escape."""
+    return unescape("".join("" if c is None else str(c) for c in chunks))
+
+
 def _project_data(sheet: DataSheet, name: str) -> dict[str, Any]:
     """The workbook's content in the project-file layout, for core.storage to validate."""
     format_id = _text(_one(sheet, FORMAT_KEY))
@@ -129,7 +134,7 @@ def _project_data(sheet: DataSheet, name: str) -> dict[str, Any]:
         "meta": {**meta, "year": year},
         "values": values,
         "units": units,
-        "prose": {s.id: "".join(_text(v) for v in sheet.info.get(f"prose.{s.id}", [])) for s in spec.prose_sections},
+        "prose": {s.id: _joined(sheet.info.get(f"prose.{s.id}", [])) for s in spec.prose_sections},
         "accepted": {key[len("accepted."):]: _text(v[0]) for key, v in sheet.info.items() if key.startswith("accepted.")},
     }
 

@@ -5,8 +5,10 @@
 #   tools/render_xlsx.sh BOOK.xlsx [OUT_DIR] [DPI]
 #   tools/render_xlsx.sh --report FILE.nianbao [OUT_DIR] [DPI]   (export first, then render)
 #
-# Only the first sheet (年度报告) is printed by LibreOffice's default export of the active sheet;
-# the PNGs are OUT_DIR/<name>-<page>.png.
+# LibreOffice prints every sheet: first the pages of 年度报告, then 数据 and 校验 (so its page
+# footers count all of them; Excel printing one sheet counts that sheet's pages). The PNGs are
+# OUT_DIR/<name>-<page>.png. For widths as Excel has them, install fonts-crosextra-carlito (metric
+# twin of Calibri, the font Excel's column widths are counted in); without it pages print shrunk.
 set -euo pipefail
 
 if [[ "${1:-}" == "--report" ]]; then

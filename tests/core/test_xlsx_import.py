@@ -204,3 +204,10 @@ def test_a_changed_data_sheet_is_named(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert "无法打开“没有.xlsx”" in message(tmp_path / "没有.xlsx")
+
+
+def test_long_text_with_escapes_at_every_position_survives_the_cell_limit(tmp_path: Path) -> None:
+    """A section longer than one cell holds is cut into several; an escape cut in two must still decode."""
+    report = load(EXAMPLES / "example-2021.nianbao")
+    report.set_prose("s1", "段\r\n" * 16000)  # each \r becomes 7 characters in the sheet, cut at 30,000
+    assert round_trip(report, tmp_path).prose["s1"] == report.prose["s1"]
