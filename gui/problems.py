@@ -106,11 +106,6 @@ class ProblemsDock(QDockWidget):
             done.setIcon(0, dot_icon(OK_COLOR))
             done.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(done)
-        if not report.findings:
-            done = QTreeWidgetItem(["没有发现问题。"])
-            done.setIcon(0, dot_icon(OK_COLOR))
-            done.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(done)
         self.setWindowTitle(f"问题列表 — {summary(report.findings, report.accepted)}")
         self._update_buttons()
 

@@ -178,3 +178,14 @@ def test_exception_in_a_slot_is_logged_and_shown_and_the_window_survives(
     assert "boom inside a slot" in log
     logging.getLogger("nianbao").removeHandler(handler)
     handler.close()
+
+
+def test_clean_report_says_so_once_in_the_problems_panel(window: MainWindow, example: Path) -> None:
+    assert window.open_report(example)
+    tree = window.problems.tree
+    texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert texts == ["没有发现问题。"]
+    window.report.set_value("s3.new.natural", "999")
+    window.report.undo()
+    texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert texts == ["没有发现问题。"]
