@@ -20,9 +20,9 @@ from openpyxl.worksheet.table import Table as ExcelTable, TableColumn, TableStyl
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import APP_ID, __version__
+from core import xlsx_styles as st
 from core.checks import table_title
 from core.report import META_LABELS, Report
-from core import xlsx_styles as st
 
 SHEET = "数据"
 SCHEMA = 1  # layout of this sheet; a reader refuses a higher number

@@ -10,9 +10,9 @@ from copy import copy
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.formats import CellType

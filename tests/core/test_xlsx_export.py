@@ -90,6 +90,16 @@ def test_sections_in_official_order_with_all_prose(example_2021: tuple[Report, o
 
 
 @pytest.mark.parametrize("fixture", ["example_2021", "cixi"])
+def test_every_official_label_is_on_the_sheet(fixture: str, request: pytest.FixtureRequest) -> None:
+    """Captions, every header cell and every row label of the format, word for word."""
+    report, wb = request.getfixturevalue(fixture)
+    shown = {t.replace("\n", "") for t in texts(wb["年度报告"])}
+    for table in report.spec.tables.values():
+        expected = {table.caption} | {h.text for row in table.header for h in row} | {r.label for r in table.rows}
+        assert expected - {""} <= shown, table.id
+
+
+@pytest.mark.parametrize("fixture", ["example_2021", "cixi"])
 def test_wrapped_text_rows_are_tall_enough(fixture: str, request: pytest.FixtureRequest) -> None:
     """Every merged text cell is at least as tall as its text needs at one em per character."""
     _, wb = request.getfixturevalue(fixture)
