@@ -41,7 +41,7 @@ def pdf_bytes(report: Report, fonts: FontSet | None = None) -> bytes:
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN, topMargin=TOP, bottomMargin=BOTTOM,
-        title=report_title(report), author=report.meta.agency, subject=f"政府信息公开工作年度报告，{report.spec.label}",
+        title=report.title, author=report.meta.agency, subject=f"政府信息公开工作年度报告，{report.spec.label}",
         creator=f"{APP_NAME} {__version__}", lang="zh-CN", initialFontName=fonts.prose,  # no unembedded Helvetica
     )
     frame = Frame(LEFT_MARGIN, BOTTOM, WIDTH, A4[1] - TOP - BOTTOM, 0, 0, 0, 0, id="body")
@@ -49,11 +49,6 @@ def pdf_bytes(report: Report, fonts: FontSet | None = None) -> bytes:
     doc.addPageTemplates([PageTemplate("page", [frame], onPageEnd=decorate)])
     doc.build(_story(report, fonts))
     return buffer.getvalue()
-
-
-def report_title(report: Report) -> str:
-    """〈机关名称〉〈年度〉年政府信息公开工作年度报告."""
-    return f"{report.meta.agency}{report.meta.year}年政府信息公开工作年度报告"
 
 
 def _story(report: Report, fonts: FontSet) -> list[Flowable]:
@@ -90,7 +85,7 @@ def _paragraphs(text: str) -> list[str]:
 def _title(report: Report, fonts: FontSet) -> TextBlock:
     """The title, broken after the agency's name when it does not fit on one line."""
     face = fonts.face(HEADING, TITLE_SIZE)
-    title = report_title(report)
+    title = report.title
     if report.meta.agency and face.width(title) > WIDTH:
         title = f"{report.meta.agency}\n{title[len(report.meta.agency):]}"
     return TextBlock(title, face, TITLE_LEADING, CENTER)

@@ -25,7 +25,7 @@ from core.checks import COVER, summary
 from core.report import Report
 from core.xlsx_data import SHEET as DATA_SHEET, write_data_sheet
 from core.xlsx_measure import printable
-from core.xlsx_report_sheet import SHEET as REPORT_SHEET, title, write_report_sheet
+from core.xlsx_report_sheet import SHEET as REPORT_SHEET, write_report_sheet
 
 CHECKS_SHEET = "校验"
 CHECKS_HEADER = ("序号", "类别", "规则", "所在部分", "说明", "处理情况", "说明理由")
@@ -65,7 +65,7 @@ def write_checks_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
 
 def _set_properties(wb: Workbook, report: Report) -> None:
     props = wb.properties
-    props.title = title(report)
+    props.title = printable(report.title)
     props.creator = props.lastModifiedBy = printable(report.meta.agency) or None
     props.subject = f"政府信息公开工作年度报告（{report.spec.label}）"
     props.description = f"由{APP_NAME} {__version__}导出"

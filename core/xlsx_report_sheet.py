@@ -36,11 +36,6 @@ class TextRow:
     look: st.Look
 
 
-def title(report: Report) -> str:
-    """〈机关名称〉〈年度〉年政府信息公开工作年度报告."""
-    return printable(f"{report.meta.agency}{report.meta.year}年政府信息公开工作年度报告")
-
-
 def write_report_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
     edges = sheet_edges(report.spec, CONTENT_WIDTH)
     slices = paginate(_flow(report, edges), PAGE_HEIGHT)
@@ -53,7 +48,7 @@ def write_report_sheet(ws: Worksheet, report: Report, style: st.Styler) -> None:
 
 
 def _flow(report: Report, edges: list[float]) -> list[Block]:
-    blocks = [_text_block(TextRow(title(report), st.TITLE), extra=14, keep_with_next=True)]
+    blocks = [_text_block(TextRow(printable(report.title), st.TITLE), extra=14, keep_with_next=True)]
     for section in report.spec.sections:
         blocks.append(_text_block(TextRow(section.heading, st.HEADING), extra=10, keep_with_next=True))
         if section.kind == "prose":

@@ -73,12 +73,15 @@ class FileActions(_Base):
         self._saved()
         return True
 
+    def _beside_report(self, name: str) -> Path:
+        """Where a save or export is suggested: beside the project file, else the last folder used."""
+        folder = self.path.parent if self.path else Path(settings.load_settings().last_folder or Path.home())
+        return folder / name
+
     def save_as(self) -> bool:
         if self.report is None:
             return False
-        meta = self.report.meta
-        folder = self.path.parent if self.path else Path(settings.load_settings().last_folder or Path.home())
-        target = self.ask_save_path(folder / f"{meta.agency}{meta.year}年政府信息公开工作年度报告{SUFFIX}")
+        target = self.ask_save_path(self._beside_report(f"{self.report.title}{SUFFIX}"))
         if target is None:
             return False
         if self.path is not None and target.resolve() == self.path.resolve():
@@ -178,9 +181,7 @@ class FileActions(_Base):
         """Export Excel ("xlsx") or PDF ("pdf") beside the project file; True when written."""
         if self.report is None:
             return False
-        meta = self.report.meta
-        folder = self.path.parent if self.path else Path(settings.load_settings().last_folder or Path.home())
-        target = self.ask_save_path(folder / f"{meta.agency}{meta.year}年政府信息公开工作年度报告.{kind}", kind)
+        target = self.ask_save_path(self._beside_report(f"{self.report.title}.{kind}"), kind)
         if target is None:
             return False
         if target.exists() and not self.confirm_overwrite(target):

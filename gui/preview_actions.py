@@ -69,7 +69,7 @@ class PreviewActions(_Base):
         document = QPdfDocument()
         buffer = load_pdf(document, pdf_bytes(self.report))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"{self.report.meta.agency}{self.report.meta.year}年政府信息公开工作年度报告")
+        printer.setDocName(self.report.title)
         printer.setFullPage(True)  # the PDF carries its own margins
         if not self.ask_printer(printer, document.pageCount()):
             return 0
