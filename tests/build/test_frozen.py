@@ -32,8 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "resources" / "examples"
 EXAMPLE = EXAMPLES / "example-2021.nianbao"
 TARGET_MB = {"windows": 90, "linux": 120}
-# Linux carries what Windows has built in: Qt's own ICU (37 MB) and ~20 MB of system libraries.
-LIMIT_MB = {"windows": 90, "linux": 150}
+# The Linux bundle (CI only) is over its target: it carries what Windows has built in, Qt's own ICU
+# (37 MB) and ~30 MB of system libraries (X11, GLib, CUPS for printing, GnuTLS under CUPS). The
+# limit still catches a stray dependency such as numpy (40 MB) or QML.
+LIMIT_MB = {"windows": 90, "linux": 160}
 TEST_ONLY = "icuuc.dll"  # the wine prefix's stand-in for Windows' ICU (tools/icuuc-stub.c)
 
 
