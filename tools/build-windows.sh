@@ -8,7 +8,7 @@
 # 3. A wine prefix with a TEST-ONLY stand-in for Windows' icuuc.dll (tools/icuuc-stub.c), which
 #    Qt 6.10+ needs and wine lacks. It lives in the prefix's system32, never in the bundle.
 # 4. PyInstaller with build.spec, run by the Windows Python under wine.
-# 5. The frozen Nianbao.exe under wine: tests/build (check, PDF and Excel export, smoke test,
+# 5. The frozen Nianbao.exe under wine: tests/frozen (check, PDF and Excel export, smoke test,
 #    what the bundle holds, and that the zip holds no icuuc.dll).
 # Needs: bash, python3 with the project installed (pip install -e ".[test]"), about 1 GB of disk.
 set -euo pipefail
@@ -92,9 +92,9 @@ test -f "$DIST/Nianbao/Nianbao.exe" || { echo "PyInstaller made no Nianbao.exe" 
 step "zip"
 python3 tools/zip_bundle.py "$DIST/Nianbao" "$ZIP"
 
-step "the frozen Nianbao.exe under wine (tests/build)"
+step "the frozen Nianbao.exe under wine (tests/frozen)"
 NIANBAO_BUNDLE="$DIST/Nianbao" NIANBAO_RUNNER=wine NIANBAO_ZIP="$ZIP" \
-    python3 -m pytest -q tests/build
+    python3 -m pytest -q tests/frozen
 wineserver -k 2>/dev/null || true
 
 step "done"
