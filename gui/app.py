@@ -16,12 +16,16 @@ from gui import crash
 from gui.window import MainWindow
 
 
-def application() -> QApplication:
-    """The one QApplication, with Qt's own buttons and dialogs in Chinese."""
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with Qt's own buttons and dialogs in Chinese.
+
+    Qt's own options in argv (e.g. ``-platform offscreen``, which reaches a frozen program under
+    wine where environment variables do not) are taken by Qt; app.arguments() holds the rest.
+    """
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication(sys.argv[:1])
+    app = QApplication([*sys.argv[:1], *(argv or [])])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
@@ -39,8 +43,8 @@ def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="nianbao")
     parser.add_argument("file", nargs="?", type=Path, help="要打开的报告文件")
     parser.add_argument("--smoke-test", action="store_true", help="打开窗口，运行一轮事件循环后退出（用于自动测试）")
-    args = parser.parse_args(argv)
-    app = application()
+    app = application(argv)
+    args = parser.parse_args(app.arguments()[1:])
     crash.setup_logging()
     window = MainWindow()
     crash.install(lambda: window)
