@@ -63,9 +63,8 @@ fi
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
     win wineboot --init
 fi
-# Headless: Qt's platform for every program in this test-only prefix. Wine drops QT_* variables
-# from the Linux environment, and Nianbao hands no Qt options from its command line to Qt.
-win reg add 'HKCU\Environment' /v QT_QPA_PLATFORM /d offscreen /f >/dev/null
+# Headless: wine drops QT_* variables from the Linux environment, so tests/frozen starts the
+# window with Qt's own option "-platform offscreen" as an argument.
 # TEST-ONLY: Windows 10 1809+ has icuuc.dll in system32; the wine prefix gets a stub there.
 x86_64-w64-mingw32-gcc -O2 -shared -s -Wall -o "$CACHE/icuuc.dll" tools/icuuc-stub.c
 cp "$CACHE/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
