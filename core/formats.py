@@ -553,6 +553,11 @@ def builtin_formats() -> Mapping[str, FormatSpec]:
 
 def get_format(format_id: str) -> FormatSpec:
     """A shipped format by id; FormatError (in Chinese) when there is none."""
+    path = resource_path("formats", f"{format_id}.json")
+    if path.name == f"{format_id}.json" and path.is_file():  # the usual case: parse only this one file
+        spec = load_format(path)
+        if spec.id == format_id:
+            return spec
     try:
         return builtin_formats()[format_id]
     except KeyError:

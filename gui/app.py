@@ -45,9 +45,9 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--smoke-test", action="store_true", help="打开窗口，运行一轮事件循环后退出（用于自动测试）")
     app = application(argv)
     args = parser.parse_args(app.arguments()[1:])
-    crash.setup_logging()
     window = MainWindow()
     crash.install(lambda: window)
+    QTimer.singleShot(0, crash.setup_logging)  # after the window is up; the hook sets it up if needed sooner
     problems: list[str] = []
     if args.smoke_test:  # no dialog may wait for a person
         window.show_error = lambda message, title="": problems.append(message)  # type: ignore[method-assign]

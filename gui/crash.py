@@ -8,7 +8,6 @@ can be copied for the clerk's IT staff. The event loop, the window and the repor
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from types import TracebackType
@@ -27,6 +26,8 @@ class Reporter(Protocol):
 
 def setup_logging() -> logging.Handler | None:
     """A rotating log (1 MB × 3) under the platform's log folder; None when it cannot be written."""
+    import logging.handlers  # here, not at start-up: it pulls in socket and pickle (~30 ms)
+
     for handler in log.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             log.removeHandler(handler)
@@ -54,6 +55,8 @@ def install(reporter: Callable[[], Reporter | None]) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         details = f"{APP_NAME} {__version__}\n" + "".join(traceback.format_exception(kind, exc, tb))
+        if not log.handlers:  # an exception before the start-up had set up the log
+            setup_logging()
         log.error("unexpected exception\n%s", details)
         for handler in log.handlers:
             handler.flush()

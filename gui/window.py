@@ -19,7 +19,6 @@ from core.recovery import Orphan, RecoveryCopy
 from core.report import Change, InputError, Report
 from gui.dialogs import NewReportAnswer, NewReportDialog, ReasonDialog, error_box
 from gui.file_actions import FileActions
-from gui.help import GuideDialog, about_text
 from gui.pages import CoverPage, Page, ProsePage, TablesPage
 from gui.preview_actions import PreviewActions
 from gui.problems import ProblemsDock
@@ -287,9 +286,13 @@ class MainWindow(FileActions, PreviewActions, QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_guide(self) -> None:
+        from gui.help import GuideDialog
+
         GuideDialog(self.report.spec if self.report else None, self).exec()
 
     def show_about(self) -> None:
+        from gui.help import about_text
+
         QMessageBox.about(self, f"关于{APP_NAME}", about_text())
 
     def open_log_folder(self) -> None:
