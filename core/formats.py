@@ -10,6 +10,7 @@ file itself is documented in ``docs/format-files.md``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -551,12 +552,14 @@ def builtin_formats() -> Mapping[str, FormatSpec]:
     return MappingProxyType({s.id: s for s in specs})
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
 def get_format(format_id: str) -> FormatSpec:
     """A shipped format by id; FormatError (in Chinese) when there is none."""
-    path = resource_path("formats", f"{format_id}.json")
-    if path.name == f"{format_id}.json" and path.is_file():  # the usual case: parse only this one file
-        spec = load_format(path)
-        if spec.id == format_id:
+    if _PLAIN_ID.fullmatch(format_id):  # the usual case: parse only this format's file
+        path = resource_path("formats", f"{format_id}.json")
+        if path.is_file() and (spec := load_format(path)).id == format_id:
             return spec
     try:
         return builtin_formats()[format_id]
