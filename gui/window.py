@@ -1,7 +1,7 @@
 """The main window: one report in tabs, the problems panel, menus, and the questions it asks the clerk.
 
-Every question goes through one intention-named method (ask_open_path, confirm_discard, show_error…),
-so tests replace those with canned answers and no real dialog opens in CI.
+Every question goes through one intention-named method (gui/questions.py), so tests replace those
+with canned answers and no real dialog opens in CI.
 """
 
 from __future__ import annotations
@@ -10,17 +10,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, settings
 from core.checks import COVER, Finding, summary
 from core.filelock import REFRESH_SECONDS, FileLock
-from core.recovery import Orphan, RecoveryCopy
+from core.recovery import RecoveryCopy
 from core.report import Change, InputError, Report
-from gui.dialogs import NewReportAnswer, NewReportDialog, ReasonDialog, error_box
 from gui.file_actions import FileActions
-from gui.pages import CoverPage, Page, ProsePage, TablesPage
+from gui.pages import CoverPage, Page, ProsePage
 from gui.preview_actions import PreviewActions
+from gui.questions import Questions
 from gui.problems import ProblemsDock
 from gui.start_page import StartPage
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
@@ -28,10 +28,9 @@ from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
 AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
 SHORT_TITLES = {"s1": "总体情况", "s2": "主动公开", "s3": "依申请公开", "s4": "复议诉讼", "s5": "问题及改进",
                 "s6": "其他事项"}
-FILTERS = {"nianbao": "年报文件 (*.nianbao)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF 文件 (*.pdf)"}
 
 
-class MainWindow(FileActions, PreviewActions, QMainWindow):
+class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
     def __init__(self, autosave_ms: int = AUTOSAVE_MS):
         super().__init__()
         self.report: Report | None = None
@@ -166,12 +165,14 @@ class MainWindow(FileActions, PreviewActions, QMainWindow):
             return None
         if section_id == COVER:
             page: Page = CoverPage(self.report)
-        else:
-            section = self.report.spec.section(section_id)
-            page = TablesPage(self.report, section) if section.kind == "tables" else ProsePage(self.report, section)
-        page.inputRejected.connect(self.input_rejected)
-        if isinstance(page, TablesPage):
+        elif (section := self.report.spec.section(section_id)).kind == "tables":
+            from gui.tables_page import TablesPage  # the grid is loaded with the first table shown
+
+            page = TablesPage(self.report, section)
             page.pasteProblem.connect(lambda text: self.show_error(text, "粘贴"))
+        else:
+            page = ProsePage(self.report, section)
+        page.inputRejected.connect(self.input_rejected)
         self.built[section_id] = page
         self.tabs.widget(self.sections.index(section_id)).layout().addWidget(page)
         return page
@@ -275,8 +276,8 @@ class MainWindow(FileActions, PreviewActions, QMainWindow):
         cells = sorted(change.cells, key=lambda c: spec.cells[c].computed)  # typed cells first
         if cells:
             page = self.show_section(spec.tables[spec.cells[cells[0]].table].section)
-            if isinstance(page, TablesPage):
-                page.grids[cells[0]].focus_cell(cells[0])
+            if page is not None:
+                page.focus_cell(cells[0])
         elif change.prose:
             self.show_section(next(iter(change.prose)))
         elif change.meta:
@@ -325,69 +326,3 @@ class MainWindow(FileActions, PreviewActions, QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(state.window_geometry.encode("ascii")))
         if state.window_state:
             self.restoreState(QByteArray.fromBase64(state.window_state.encode("ascii")))
-
-    # -- the questions the window asks (tests replace these) ------------------------------------
-
-    def _folder(self) -> str:
-        return settings.load_settings().last_folder or str(Path.home())
-
-    def ask_open_path(self, kind: str = "nianbao") -> Path | None:
-        title = "打开报告" if kind == "nianbao" else "选择要导入的 Excel 工作簿"
-        name, _ = QFileDialog.getOpenFileName(self, title, self._folder(), FILTERS[kind])
-        return Path(name) if name else None
-
-    def ask_save_path(self, suggested: Path, kind: str = "nianbao") -> Path | None:
-        title = {"nianbao": "保存报告", "xlsx": "导出 Excel", "pdf": "导出 PDF"}[kind]
-        name, _ = QFileDialog.getSaveFileName(self, title, str(suggested), FILTERS[kind],
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == f".{kind}" else path.with_name(path.name + f".{kind}")
-
-    def confirm_discard(self) -> str:
-        """"save", "discard" or "cancel" for a report with unsaved changes."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "报告有尚未保存的修改，是否保存？",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
-
-    def confirm_overwrite(self, path: Path) -> bool:
-        answer = QMessageBox.question(self, APP_NAME, f"“{path.name}”已经存在，要替换它吗？",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def ask_new_report(self) -> NewReportAnswer | None:
-        dialog = NewReportDialog(self, self.report.meta.agency if self.report else "")
-        return dialog.answer() if dialog.exec() else None
-
-    def ask_reason(self, finding: Finding) -> str | None:
-        dialog = ReasonDialog(finding, self)
-        return dialog.reason.toPlainText().strip() if dialog.exec() else None
-
-    def ask_restore(self, orphan: Orphan) -> str:
-        """"restore", "discard" or "later" for a recovery copy left by a crash."""
-        when = f"{orphan.written:%Y年%m月%d日 %H:%M}".replace("年0", "年").replace("月0", "月")
-        where = f"（文件：{orphan.source}）" if orphan.source else "（尚未保存过的新报告）"
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的报告",
-                          f"年报上次没有正常关闭。找到了“{orphan.title}”在{when}自动保存的内容{where}。\n\n要恢复它吗？",
-                          parent=self)
-        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不恢复，删除", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        return "restore" if box.clickedButton() is restore else "discard" if box.clickedButton() is discard else "later"
-
-    def show_error(self, message: str, title: str = APP_NAME) -> None:
-        error_box(self, title, message).exec()
-
-    def show_info(self, message: str) -> None:
-        QMessageBox.information(self, APP_NAME, message)
-
-    def show_exception(self, message: str, details: str) -> None:
-        error_box(self, "意外错误", message, details).exec()

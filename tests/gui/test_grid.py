@@ -14,7 +14,7 @@ from core.formats import get_format
 from core.checks import summary
 from core.report import Report
 from gui.grid_model import ReportTableModel, SeverityRole
-from gui.pages import TablesPage
+from gui.tables_page import TablesPage
 from gui.window import MainWindow
 
 

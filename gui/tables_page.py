@@ -1,0 +1,90 @@
+"""A section made of tables (二, 三, 四): built when its tab is first shown, so start-up does not load the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+
+from core.checks import Finding
+from core.formats import Section
+from core.report import Change, Report
+from gui.grid_model import ReportTableModel
+from gui.grid_view import ReportGrid
+from gui.pages import HINT, Page, _guide, _heading
+from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
+
+
+class TablesPage(Page):
+    """A section made of tables (二, 三, 四), each drawn like the official form."""
+
+    pasteProblem = Signal(str)  # one message for all the cells a paste could not use
+
+    def __init__(self, report: Report, section: Section):
+        super().__init__(report)
+        self.section_id = section.id
+        self.layout_.addWidget(_heading(section.heading))
+        self.layout_.addWidget(_guide(section.guide + HINT if section.guide else HINT))
+        self.grids: dict[str, ReportGrid] = {}
+        self.units: dict[str, QComboBox] = {}
+        for table in section.tables:
+            grid = ReportGrid(ReportTableModel(report, table))
+            grid.message.connect(self.pasteProblem)
+            grid.grid_model.inputRejected.connect(self._rejected)
+            self.layout_.addWidget(grid)
+            for cid in grid.grid_model.cell_ids():
+                self.grids[cid] = grid
+                if len(report.spec.cells[cid].type.units) > 1:
+                    self.layout_.addLayout(self._unit_row(cid))
+        self.layout_.addWidget(_legend())
+        self.layout_.addStretch(1)
+
+    def _unit_row(self, cell_id: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        combo = QComboBox()
+        combo.addItems(list(self.report.spec.cells[cell_id].type.units))
+        combo.setCurrentText(self.report.unit(cell_id))
+        combo.currentTextChanged.connect(lambda unit: self.report.set_unit(cell_id, unit))
+        self.units[cell_id] = combo
+        row.addWidget(QLabel(f"{self.report.spec.cells[cell_id].place}的单位："))
+        row.addWidget(combo)
+        row.addStretch(1)
+        return row
+
+    def _rejected(self, cell_id: str, message: str) -> None:
+        grid = self.grids[cell_id]
+        rect = grid.visualRect(grid.grid_model.index_of(cell_id))
+        QToolTip.showText(grid.viewport().mapToGlobal(rect.bottomLeft()), message, grid)
+        self.inputRejected.emit(message)
+
+    def detach(self) -> None:
+        super().detach()
+        for grid in set(self.grids.values()):
+            grid.grid_model.detach()
+
+    def on_change(self, change: Change) -> None:
+        for cid in change.units & self.units.keys():
+            self.units[cid].blockSignals(True)
+            self.units[cid].setCurrentText(self.report.unit(cid))
+            self.units[cid].blockSignals(False)
+
+    def focus_finding(self, finding: Finding) -> None:
+        cells = [c for c in finding.cells if c in self.grids]
+        if cells:
+            self.focus_cell(cells[0])
+
+    def focus_cell(self, cell_id: str) -> None:
+        grid = self.grids[cell_id]
+        grid.focus_cell(cell_id)
+        rect = grid.visualRect(grid.grid_model.index_of(cell_id))
+        self.ensureVisible(grid.x() + rect.center().x(), grid.y() + rect.center().y(), 80, 80)
+
+
+def _legend() -> QWidget:
+    legend = QLabel(
+        "<span style='background:#e6e9ee; color:#1f4e8c; font-weight:bold'>&nbsp;∑ 灰底蓝字&nbsp;</span> 程序自动计算的合计，不能填写"
+        f"　　<span style='color:{ERROR_COLOR.name()}; font-weight:bold'>红框</span> 有错误"
+        f"　　<span style='color:{WARNING_COLOR.name()}; font-weight:bold'>橙框</span> 有警告"
+        "　　鼠标停在单元格上可看说明"
+    )
+    legend.setStyleSheet(f"color: {MUTED};")
+    return legend
