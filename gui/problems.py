@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -12,6 +12,7 @@ from core.report import Report
 from gui.theme import ERROR_COLOR, MUTED, OK_COLOR, WARNING_COLOR, dot_icon
 
 ACCEPTED_COLOR = "#8a94a0"
+FIRST_HEIGHT = 150  # px: the panel's height before the clerk drags it
 
 
 class FindingItem(QTreeWidgetItem):
@@ -67,6 +68,10 @@ class ProblemsDock(QDockWidget):
         self.setWidget(body)
         self.report: Report | None = None
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        """A first height for about five findings: the tables above need the room more."""
+        return QSize(super().sizeHint().width(), FIRST_HEIGHT)
 
     def show_report(self, report: Report | None) -> None:
         """Rebuild the list (findings are few; a rebuild is cheaper than bookkeeping)."""

@@ -63,7 +63,6 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.problems.acceptRequested.connect(self.accept_warning)
         self.problems.unacceptRequested.connect(lambda f: self.report and self.report.unaccept(f.key))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        self.resizeDocks([self.problems], [170], Qt.Orientation.Vertical)
         self.summary = QLabel()
         self.summary.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.summary)
