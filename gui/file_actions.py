@@ -61,6 +61,7 @@ class FileActions(_Base):
         return True
 
     def save(self) -> bool:
+        self.commit_pending_edit()
         if self.report is None:
             return False
         if self.path is None:
@@ -79,6 +80,7 @@ class FileActions(_Base):
         return folder / name
 
     def save_as(self) -> bool:
+        self.commit_pending_edit()
         if self.report is None:
             return False
         target = self.ask_save_path(self._beside_report(f"{self.report.title}{SUFFIX}"))
@@ -113,6 +115,7 @@ class FileActions(_Base):
 
     def maybe_discard(self) -> bool:
         """Before closing the report: True when it may go (saved, or the clerk chose not to save)."""
+        self.commit_pending_edit()
         if not self.is_dirty():
             return True
         answer = self.confirm_discard()
@@ -179,6 +182,7 @@ class FileActions(_Base):
 
     def export(self, kind: str) -> bool:
         """Export Excel ("xlsx") or PDF ("pdf") beside the project file; True when written."""
+        self.commit_pending_edit()
         if self.report is None:
             return False
         target = self.ask_save_path(self._beside_report(f"{self.report.title}.{kind}"), kind)

@@ -58,6 +58,7 @@ class PreviewActions(_Base):
 
     def print_report(self) -> int:
         """文件 → 打印: the report's PDF on paper; the number of pages printed (0 if nothing was)."""
+        self.commit_pending_edit()
         if self.report is None:
             return 0
         from PySide6.QtPdf import QPdfDocument

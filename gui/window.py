@@ -19,6 +19,7 @@ from core.recovery import RecoveryCopy
 from core.report import Change, InputError, Report
 from gui.file_actions import FileActions
 from gui.pages import CoverPage, Page, ProsePage
+from gui.pending_edit import commit_pending_edit
 from gui.preview_actions import PreviewActions
 from gui.questions import Questions
 from gui.problems import ProblemsDock
@@ -197,7 +198,10 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self._update_title()
         if change.findings_added or change.findings_removed or change.accepted:
             self._update_findings()
-        if self.is_dirty() and not self.autosave.isActive():
+        if not self.is_dirty():  # undone back to the saved state: nothing to recover
+            self.autosave.stop()
+            self.recovery.discard()
+        elif not self.autosave.isActive():
             self.autosave.start()
 
     def is_dirty(self) -> bool:
@@ -259,11 +263,17 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         except InputError as exc:
             self.show_error(exc.message)
 
+    def commit_pending_edit(self) -> None:
+        """Apply the value still being typed (an open cell editor, the cover's date or year)."""
+        commit_pending_edit(self.focusWidget())
+
     def undo(self) -> None:
+        self.commit_pending_edit()
         if self.report is not None:
             self._reveal(self.report.undo())
 
     def redo(self) -> None:
+        self.commit_pending_edit()
         if self.report is not None:
             self._reveal(self.report.redo())
 
