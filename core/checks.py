@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from core.formats import FormatSpec, Rule, format_for_year
-from core.values import Value, format_number
+from core.values import format_number, sum_cells
 
 if TYPE_CHECKING:
     from core.report import Report
@@ -52,19 +52,10 @@ def run_checks(report: Report) -> list[Finding]:
     return findings
 
 
-def _sum(values: dict[str, Value | None], cells: tuple[str, ...]) -> Value:
-    total: Value = 0
-    for cell in cells:
-        value = values[cell]
-        if value is not None:
-            total += value
-    return total
-
-
 def _equation(rule: Rule, report: Report) -> Iterator[Finding]:
     values = report.values
     for eq in rule.equations:
-        left, right = _sum(values, eq.left), _sum(values, eq.right)
+        left, right = sum_cells(values, eq.left), sum_cells(values, eq.right)
         if left != right:
             yield Finding(
                 rule.id, rule.severity, f"{rule.id}:{eq.scope}", report.spec.tables[rule.table].section,

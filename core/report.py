@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Mapping
 
 from core.checks import MIN_REASON_CHARS, Finding, run_checks
 from core.formats import FormatSpec
-from core.values import Value, format_value, parse_value
+from core.values import Value, format_value, parse_value, sum_cells
 
 META_LABELS = {"agency": "机关名称", "year": "报告年度", "contact": "联系人", "phone": "联系电话", "date": "编制日期"}
 FIRST_YEAR, LAST_YEAR = 2008, 2100  # the 条例 took effect in 2008
@@ -65,6 +65,9 @@ class _Step:
 
     ops: list[tuple[str, str, object, object]]
     merge_key: str | None = None
+
+
+_UNREACHABLE = _Step([])  # the clean point after the undo history that led to it was trimmed
 
 
 @dataclass
@@ -154,7 +157,8 @@ class Report:
         ops, errors = [], []
         for cell_id, text in texts.items():
             try:
-                ops.append(("value", cell_id, self.values[cell_id], self._parse(cell_id, text)))
+                value = self._parse(cell_id, text)
+                ops.append(("value", cell_id, self.values[cell_id], value))
             except InputError as exc:
                 errors.append(exc)
         return PasteResult(self._push(ops), tuple(errors))
@@ -162,7 +166,14 @@ class Report:
     def clear(self, cell_ids: Iterable[str]) -> Change:
         """Blank the given input cells (computed cells are skipped) as one step."""
         cells = self.spec.cells
-        return self._push([("value", c, self.values[c], None) for c in cell_ids if not cells[c].computed])
+        return self._push([("value", c, self.values[c], None) for c in cell_ids if c in cells and not cells[c].computed])
+
+    def recompute_totals(self) -> Change:
+        """Set every total to the sum of its cells, as one undoable step (for totals typed elsewhere)."""
+        values = dict(self.values)
+        for target, terms in self.spec.formulas.items():  # in evaluation order
+            values[target] = sum_cells(values, terms)
+        return self._push([("value", c, self.values[c], values[c]) for c in self.spec.formulas])
 
     def set_prose(self, section_id: str, text: str) -> Change:
         """Replace a prose section; consecutive edits of one section are one undo step."""
@@ -228,9 +239,15 @@ class Report:
         top = self._undo[-1] if self._undo else None
         if merge_key and top and top.merge_key == merge_key and not self._sealed:
             top.ops[0] = (*top.ops[0][:3], ops[0][3])
+            if repr(top.ops[0][2]) == repr(top.ops[0][3]):  # typed back to where the step began
+                self._undo.pop()
         else:
             self._undo.append(_Step(ops, merge_key))
-            del self._undo[:-UNDO_LIMIT]
+            if len(self._undo) > UNDO_LIMIT:
+                dropped = self._undo[:-UNDO_LIMIT]
+                del self._undo[:-UNDO_LIMIT]
+                if self._clean is None or any(step is self._clean for step in dropped):
+                    self._clean = _UNREACHABLE  # the saved state can no longer be undone back to
         self._redo.clear()
         self._sealed = merge_key is None
         return self._apply(ops)
@@ -278,12 +295,7 @@ class Report:
         return changed
 
     def _total(self, terms: tuple[str, ...]) -> Value:
-        total: Value = 0
-        for term in terms:
-            value = self.values[term]
-            if value is not None:
-                total += value
-        return total
+        return sum_cells(self.values, terms)
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")

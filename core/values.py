@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import Iterable, Mapping
 
 from core.formats import CellType
 
@@ -12,6 +13,16 @@ Value = int | Decimal  # counts and signed counts are int; amounts are Decimal, 
 
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-"})
+
+
+def sum_cells(values: Mapping[str, Value | None], cells: Iterable[str]) -> Value:
+    """The sum of the cells, a blank counting as 0 (as live totals do while the clerk types)."""
+    total: Value = 0
+    for cell in cells:
+        value = values[cell]
+        if value is not None:
+            total += value
+    return total
 
 
 def parse_value(ctype: CellType, text: str) -> Value | None:

@@ -46,9 +46,11 @@ def read_xlsx(path: Path | str) -> Report:
         raise WorkbookError(describe_os_error(exc, path, "打开")) from exc
     data = _project_data(sheet, name)
     try:
-        return loads(json.dumps(data, ensure_ascii=False).encode("utf-8"), name)
+        read = loads(json.dumps(data, ensure_ascii=False).encode("utf-8"), name)
     except LoadError as exc:
         raise WorkbookError(str(exc).replace("文件可能已损坏", "工作簿可能已损坏或被改动过")) from None
+    # The totals are the program's: a 值 edited in Excel brings its totals along.
+    return Report(read.spec, read.meta, read.values, read.prose, read.units, read.accepted)
 
 
 def _read_sheet(fh: Any, name: str) -> DataSheet:

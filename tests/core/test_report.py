@@ -126,6 +126,18 @@ def test_prose_typing_is_one_undo_step(report: Report) -> None:
     assert report.prose["s5"] == ""
 
 
+def test_typing_back_to_the_saved_text_is_not_a_change(report: Report) -> None:
+    """A text editor's own undo brings the text back: the report is as saved again."""
+    report.set_prose("s6", "本年度未收取信息处理费。")
+    report.mark_saved()
+    report.set_prose("s6", "本年度未收取信息处理费。另")
+    assert report.modified
+    report.set_prose("s6", "本年度未收取信息处理费。")
+    assert not report.modified and report.can_undo
+    report.undo()
+    assert report.prose["s6"] == ""
+
+
 def test_modified_follows_save_point(report: Report) -> None:
     assert not report.modified
     report.set_prose("s6", "本年度未收取")
@@ -165,3 +177,34 @@ def test_metadata_is_validated(report: Report) -> None:
     assert report.meta.year == 2024
     report.set_meta("agency", "  示例县人民政府办公室 ")
     assert report.meta.agency == "示例县人民政府办公室"
+
+
+def test_undoing_past_a_trimmed_history_still_counts_as_modified(report: Report, monkeypatch) -> None:
+    """When the oldest steps fell off the undo history, the saved state cannot be reached by undo."""
+    monkeypatch.setattr("core.report.UNDO_LIMIT", 3)
+    for n in range(5):
+        report.set_value("s3.new.natural", str(n))
+    while report.undo():
+        pass
+    assert report.values["s3.new.natural"] == 1 and report.modified
+
+
+def test_paste_and_clear_name_an_unknown_cell_and_keep_the_good_ones(report: Report) -> None:
+    result = report.set_values({"s3.nosuch.natural": "1", "s3.new.natural": "3"})
+    assert report.values["s3.new.natural"] == 3
+    assert [e.target for e in result.errors] == ["s3.nosuch.natural"] and "没有单元格" in result.errors[0].message
+    report.clear(["s3.nosuch.natural", "s3.new.natural"])
+    assert report.values["s3.new.natural"] is None
+
+
+def test_recompute_totals_replaces_typed_totals_in_one_step() -> None:
+    spec = get_format("2021")
+    values = {"s3.new.natural": 5, "s3.new.total": 3, "s4.cases.review_upheld": 2, "s4.cases.review_total": 9}
+    typed = Report(spec, values=values, compute_totals=False)
+    assert {f.rule for f in typed.errors} >= {"R2", "R4"}
+    change = typed.recompute_totals()
+    assert typed.values["s3.new.total"] == 5 and typed.values["s4.cases.review_total"] == 2
+    assert {"s3.new.total", "s4.cases.review_total"} <= change.cells
+    assert not {f.rule for f in typed.errors} & {"R2", "R3", "R4"}
+    typed.undo()
+    assert typed.values["s3.new.total"] == 3
