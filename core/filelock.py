@@ -97,7 +97,29 @@ def is_stale(holder: Holder, now: dt.datetime | None = None) -> bool:
     """Its holder stopped refreshing it, or its process is gone from this computer."""
     if (now or _now()) - holder.seen > STALE_AFTER:
         return True
-    return holder.host == _host() and not pid_alive(holder.pid)
+    return holder.host == _host() and not process_runs(holder.pid, holder.seen)
+
+
+def process_runs(pid: int, seen: dt.datetime) -> bool:
+    """Whether the process that was `pid` at time `seen` still runs: not if the computer has
+    restarted since (process ids are reused after a restart, often the small ones)."""
+    booted = boot_time()
+    return pid_alive(pid) and (booted is None or seen >= booted)
+
+
+def boot_time() -> dt.datetime | None:
+    """When this computer last started, where the platform tells (Windows, Linux)."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            uptime = ctypes.windll.kernel32.GetTickCount64() / 1000  # type: ignore[attr-defined]
+        else:
+            with open("/proc/uptime", encoding="ascii") as fh:
+                uptime = float(fh.read().split()[0])
+    except (OSError, ValueError, AttributeError, IndexError):
+        return None
+    return dt.datetime.now() - dt.timedelta(seconds=uptime)
 
 
 def pid_alive(pid: int) -> bool:

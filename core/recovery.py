@@ -16,9 +16,10 @@ from pathlib import Path
 import platformdirs
 
 from core import APP_ID
-from core.filelock import pid_alive
+from core.filelock import process_runs
 from core.report import Report
-from core.storage import LoadError, loads, to_dict, write_atomic
+from core.oserrors import describe_os_error
+from core.storage import LoadError, SaveError, loads, to_dict, write_atomic
 
 SUFFIX = ".recovery.json"
 
@@ -58,7 +59,10 @@ class RecoveryCopy:
             "recovery": 1, "pid": os.getpid(), "written": dt.datetime.now().isoformat(timespec="seconds"),
             "source": str(source) if source else None, "report": to_dict(report),
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(describe_os_error(exc, self.path.parent, "写入恢复副本")) from exc
         write_atomic(self.path, json.dumps(record, ensure_ascii=False).encode("utf-8"), action="写入恢复副本")
 
     def discard(self) -> None:
@@ -78,12 +82,13 @@ def orphans() -> list[Orphan]:
     for path in recovery_dir().glob(f"*{SUFFIX}"):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if pid_alive(int(data["pid"])):  # a running window's own copy (this process included)
+            written = dt.datetime.fromisoformat(data["written"])
+            if process_runs(int(data["pid"]), written):  # a running window's own copy (this one's included)
                 continue
             meta = data["report"]["meta"]
             title = f"{meta.get('agency') or '未填写机关名称'}{meta.get('year', '')}年度报告"
             source = Path(data["source"]) if data.get("source") else None
-            found.append(Orphan(path, source, dt.datetime.fromisoformat(data["written"]), title))
+            found.append(Orphan(path, source, written, title))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return sorted(found, key=lambda o: o.written, reverse=True)

@@ -77,3 +77,18 @@ def test_unreadable_lock_file_does_not_block(tmp_path: Path) -> None:
 def test_pid_alive() -> None:
     assert pid_alive(os.getpid())
     assert not pid_alive(_dead_pid())
+
+
+def test_lock_left_before_a_restart_is_taken_over_though_its_pid_runs_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Process ids are reused after a restart: a lock from before it is stale at once."""
+    import socket
+
+    from core import filelock
+
+    path = _report(tmp_path)
+    _write_lock(path, 1, socket.gethostname(), dt.datetime.now() - dt.timedelta(minutes=3))
+    with pytest.raises(LockedError):
+        FileLock(path).acquire()  # pid 1 runs, and no restart since
+    monkeypatch.setattr(filelock, "boot_time", lambda: dt.datetime.now() - dt.timedelta(minutes=1))
+    FileLock(path).acquire()

@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.formats import get_format
+import pytest
+
 from core import recovery
+from core.formats import get_format
 from core.recovery import RecoveryCopy, orphans
 from core.report import Report
+from core.storage import SaveError
 
 
 def _report() -> Report:
@@ -59,3 +62,22 @@ def test_broken_copy_is_skipped() -> None:
     recovery.recovery_dir().mkdir(parents=True)
     (recovery.recovery_dir() / "x.recovery.json").write_text("{", encoding="utf-8")
     assert orphans() == []
+
+
+def test_copy_from_before_a_restart_is_offered_even_if_its_process_id_runs_again(tmp_path: Path) -> None:
+    """After a power cut, Windows hands the old process id to another program: the copy is still an orphan."""
+    copy = RecoveryCopy()
+    copy.write(_report(), tmp_path / "报告.nianbao")
+    data = json.loads(copy.path.read_text(encoding="utf-8"))
+    data["pid"] = 1  # a process that runs now
+    data["written"] = "2000-01-01T08:00:00"  # before this computer last started
+    copy.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    [orphan] = orphans()
+    assert orphan.path == copy.path
+
+
+def test_unwritable_recovery_folder_is_a_save_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(SaveError, match="恢复副本"):
+        RecoveryCopy(blocker / "recovery" / "x.recovery.json").write(_report(), None)
