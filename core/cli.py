@@ -54,8 +54,9 @@ def is_command(argv: list[str]) -> bool:
 
 
 def run(argv: list[str]) -> int:
-    if sys.stdout is not None:
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    for stream in (sys.stdout, sys.stderr):  # one encoding for both, also when redirected on Windows
+        if stream is not None:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()

@@ -109,12 +109,15 @@ class Signature(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        block = max(self.face.width(t) for t in self.lines)
+        # A line wider than the text column (a long agency name) is set smaller to stay within it.
+        faces = [self.face.scaled(self.width / w) if (w := self.face.width(t)) > self.width else self.face
+                 for t in self.lines]
+        block = max(face.width(t) for face, t in zip(faces, self.lines))
         right = self.width - min(4 * BODY_SIZE, max(self.width - block, 0))
-        rise = (LEADING - self.face.size) / 2 + 0.12 * self.face.size
-        for i, text in enumerate(self.lines):
-            x = right - block + (block - self.face.width(text)) / 2
-            self.face.draw(self.canv, x, (len(self.lines) - i - 1) * LEADING + rise, text)
+        for i, (face, text) in enumerate(zip(faces, self.lines)):
+            x = right - block + (block - face.width(text)) / 2
+            rise = (LEADING - face.size) / 2 + 0.12 * face.size
+            face.draw(self.canv, x, (len(self.lines) - i - 1) * LEADING + rise, text)
 
 
 class KeepTail(Flowable):

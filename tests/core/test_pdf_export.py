@@ -128,6 +128,23 @@ def test_agency_and_date_close_the_report() -> None:
     assert re.search(r"本年度未收取信息处理费。示例县交通运输局2026年1月20日—\d+—$", last)
 
 
+def test_a_long_agency_name_stays_within_the_page() -> None:
+    """广西壮族自治区… : the signature line is set smaller, not pushed past the left edge."""
+    report = load(EXAMPLES["2021"])
+    agency = "广西壮族自治区北部湾经济区规划建设管理委员会办公室政务公开工作领导小组"
+    report.set_meta("agency", agency)
+    page = PdfReader(io.BytesIO(pdf_bytes(report))).pages[-1]
+    starts: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip() and text.strip()[0] == "广":
+            starts.append(cm[4] + tm[4] * cm[0])
+
+    page.extract_text(visitor_text=visit)
+    assert agency in squash(page.extract_text())
+    assert starts and all(0 < x < float(page.mediabox.width) / 2 for x in starts)
+
+
 def test_page_numbers_between_dashes() -> None:
     pages = page_texts(example_pdf("2019"))
     for number, text in enumerate(pages, 1):
