@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -19,11 +21,12 @@ MAX_LISTED = 8
 
 
 def parse_tsv(text: str) -> list[list[str]]:
-    """A block copied from Excel or WPS: rows by line, cells by tab; the final line break is dropped."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.split("\t") for line in lines]
+    """A block copied from Excel or WPS: rows by line, cells by tab, quoted cells unquoted as Excel writes them
+    ("1,234", "" for a quote, line breaks inside quotes); trailing empty lines are dropped."""
+    rows = list(csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")), delimiter="\t"))
+    while rows and not rows[-1]:
+        rows.pop()
+    return [row or [""] for row in rows]  # an empty line inside the block is one blank cell
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -64,6 +67,7 @@ class ReportGrid(QTableView):
     """One official table; Enter moves down, Tab right, Delete clears, Ctrl+C/Ctrl+V copy and paste blocks."""
 
     message = Signal(str)  # something the clerk must read (a paste with rejected cells)
+    leave = Signal(object, str)  # Enter or Tab went past the table's edge: the CursorAction, the column id left
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,9 +95,14 @@ class ReportGrid(QTableView):
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self._size_columns()
         model.dataChanged.connect(self._on_data_changed)
-        first = next((cid for cid in model.cell_ids() if model.flags(model.index_of(cid)) & Qt.ItemFlag.ItemIsEditable), None)
-        if first:  # the cursor starts on the first input cell, without selecting it
-            self.selectionModel().setCurrentIndex(model.index_of(first), QItemSelectionModel.SelectionFlag.NoUpdate)
+        inputs = self.input_cells()
+        if inputs:  # the cursor starts on the first input cell, without selecting it
+            self.selectionModel().setCurrentIndex(model.index_of(inputs[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def input_cells(self) -> list[str]:
+        """The cells the clerk types in, in reading order."""
+        model = self.grid_model
+        return [cid for cid in model.cell_ids() if model.flags(model.index_of(cid)) & Qt.ItemFlag.ItemIsEditable]
 
     def _size_columns(self) -> None:
         table = self.grid_model.table
@@ -121,9 +130,15 @@ class ReportGrid(QTableView):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _move(self, action: QAbstractItemView.CursorAction) -> None:
+        """Move the cursor; at the table's edge the page moves it on to the next or previous table."""
+        current = self.currentIndex()
         index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
-        if index.isValid():
+        if index.isValid() and index != current:
             self.setCurrentIndex(index)
+            return
+        cell = self.grid_model.cell_at(current)
+        if cell is not None and cell.cell_id:
+            self.leave.emit(action, self.grid_model.report.spec.cells[cell.cell_id].column)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Like a spreadsheet: Enter moves down, Tab right, Shift+Tab left, without editing the next cell."""
@@ -139,6 +154,9 @@ class ReportGrid(QTableView):
         if not editing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             self._move(QAbstractItemView.CursorAction.MoveUp if shift else QAbstractItemView.CursorAction.MoveDown)
+        elif not editing and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            back = event.key() == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self._move(QAbstractItemView.CursorAction.MovePrevious if back else QAbstractItemView.CursorAction.MoveNext)
         elif not editing and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
         elif event.matches(QKeySequence.StandardKey.Copy):
@@ -190,22 +208,21 @@ class ReportGrid(QTableView):
         QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
 
     def paste(self) -> None:
-        """Paste a block at the current cell: good cells as one undo step, the rest in one message."""
+        """Paste a block at the top-left of the selection: good cells as one undo step, the rest in one message."""
         block = parse_tsv(QGuiApplication.clipboard().text())
-        anchor = self.grid_model.cell_at(self.currentIndex())
-        if not block or anchor is None or anchor.cell_id is None:
-            return
         spec, table = self.grid_model.report.spec, self.grid_model.table
         targets = self._selected_cells()
+        if not block or not targets:
+            return
         texts: dict[str, str] = {}
         skipped_totals = outside = 0
         if len(block) == 1 and len(block[0]) == 1 and len(targets) > 1:  # one value fills the selection
             texts = {cid: block[0][0] for cid in targets if not spec.cells[cid].computed}
         else:
-            cell = spec.cells[anchor.cell_id]
             rows = [r.id for r in table.data_rows]
             cols = [c.id for c in table.columns]
-            r0, c0 = rows.index(cell.row), cols.index(cell.column)
+            r0 = min(rows.index(spec.cells[cid].row) for cid in targets)
+            c0 = min(cols.index(spec.cells[cid].column) for cid in targets)
             for i, line in enumerate(block):
                 for j, text in enumerate(line):
                     if r0 + i >= len(rows) or c0 + j >= len(cols):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
 
 from core.checks import Finding
 from core.formats import Section
@@ -25,11 +25,14 @@ class TablesPage(Page):
         self.layout_.addWidget(_heading(section.heading))
         self.layout_.addWidget(_guide(section.guide + HINT if section.guide else HINT))
         self.grids: dict[str, ReportGrid] = {}
+        self.tables: list[ReportGrid] = []  # in page order
         self.units: dict[str, QComboBox] = {}
         for table in section.tables:
             grid = ReportGrid(ReportTableModel(report, table))
             grid.message.connect(self.pasteProblem)
             grid.grid_model.inputRejected.connect(self._rejected)
+            grid.leave.connect(lambda action, column, g=grid: self._leave(g, action, column))
+            self.tables.append(grid)
             self.layout_.addWidget(grid)
             for cid in grid.grid_model.cell_ids():
                 self.grids[cid] = grid
@@ -49,6 +52,29 @@ class TablesPage(Page):
         row.addWidget(combo)
         row.addStretch(1)
         return row
+
+    def _leave(self, grid: ReportGrid, action: QAbstractItemView.CursorAction, column: str) -> None:
+        """Enter or Tab past a table's edge: on to the next table (Shift: the previous one); the last stays put."""
+        Move = QAbstractItemView.CursorAction
+        forward = action in (Move.MoveDown, Move.MoveNext)
+        unit = next((self.units[c] for c in grid.input_cells() if c in self.units), None)
+        if unit is not None and action == Move.MoveNext:  # the table's unit choice comes next on the page
+            unit.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        i = self.tables.index(grid) + (1 if forward else -1)
+        if not 0 <= i < len(self.tables):
+            return
+        target = self.tables[i]
+        inputs = target.input_cells()
+        if not inputs:
+            return
+        cell_id = inputs[0] if forward else inputs[-1]
+        if action in (Move.MoveDown, Move.MoveUp):  # Enter: the same column, if the next table has it
+            table = target.grid_model.table
+            row = table.data_rows[0 if forward else -1]
+            cell_id = next((c for c in inputs if c == table.cell_id(row.id, column)), cell_id)
+        grid.clearSelection()
+        self.focus_cell(cell_id)
 
     def _rejected(self, cell_id: str, message: str) -> None:
         grid = self.grids[cell_id]

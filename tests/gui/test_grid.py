@@ -14,6 +14,7 @@ from core.formats import get_format
 from core.checks import summary
 from core.report import Report
 from gui.grid_model import ReportTableModel, SeverityRole
+from gui.grid_view import parse_tsv
 from gui.tables_page import TablesPage
 from gui.window import MainWindow
 
@@ -124,6 +125,30 @@ def test_paste_reports_bad_cells_in_one_message(qtbot: Any, window: MainWindow, 
     assert report.values["s3.public.business"] == 2  # the bad cell kept its value
     [message] = answers.errors
     assert "2个没有粘贴" in message and "没有发生的请填0" in message
+
+
+def test_paste_goes_to_the_top_left_of_a_selection_made_downwards(qtbot: Any, window: MainWindow, example: Path) -> None:
+    report = _open(window, example)
+    grid = _grid(window, "s3.public.natural")
+    qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # the cursor ends on the lower cell
+    before = report.values["s3.refused_secret.natural"]
+    QGuiApplication.clipboard().setText("1\r\n2\r\n")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (report.values["s3.public.natural"], report.values["s3.partial.natural"]) == (1, 2)
+    assert report.values["s3.refused_secret.natural"] == before
+
+
+def test_paste_unquotes_excel_cells_and_ignores_trailing_blank_lines(qtbot: Any, window: MainWindow, answers: Any,
+                                                                     example: Path) -> None:
+    report = _open(window, example)
+    before = report.values["s3.public.natural"]
+    assert before is not None
+    grid = _grid(window, "s3.new.natural")
+    QGuiApplication.clipboard().setText('"1,234"\t5\r\n7\t"8"\r\n\r\n\r\n')
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [report.values[f"s3.{r}.{c}"] for r in ("new", "carried_in") for c in ("natural", "business")] == [1234, 5, 7, 8]
+    assert report.values["s3.public.natural"] == before and answers.errors == []  # the blank lines cleared nothing
+    assert parse_tsv('"a\r\nb"\t"say ""x"""\r\n\r\n3\r\n\r\n') == [["a\nb", 'say "x"'], [""], ["3"]]
 
 
 def test_copy_gives_tab_separated_values(qtbot: Any, window: MainWindow, example: Path) -> None:
