@@ -121,10 +121,24 @@ class ProsePage(Page):
     def on_change(self, change: Change) -> None:
         if self.section_id in change.prose:
             if self.editor.toPlainText() != self.report.prose[self.section_id]:  # undo or redo
-                self.editor.setPlainText(self.report.prose[self.section_id])
+                self._replace_text(self.report.prose[self.section_id])
             self._show_count()
         if change.findings_added or change.findings_removed or change.accepted:
             self._show_findings()
+
+    def _replace_text(self, text: str) -> None:
+        """Show text from an undo or redo with the cursor where the clerk was: a cursor after the change
+        moves by the change's length, as if the text had been typed or deleted there."""
+        old, position = self.editor.toPlainText(), self.editor.textCursor().position()
+        common = next((i for i, (a, b) in enumerate(zip(old, text)) if a != b), min(len(old), len(text)))
+        if position > common:
+            position = max(common, position + len(text) - len(old))
+        scroll = self.editor.verticalScrollBar().value()
+        self.editor.setPlainText(text)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(scroll)
 
     def focus_finding(self, finding: Finding) -> None:
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -144,6 +144,23 @@ def test_prose_editor_counts_characters_and_updates_findings(window: MainWindow,
     assert any(f.rule == "P8" for f in window.report.open_warnings)
 
 
+def test_undo_from_the_menu_keeps_the_prose_cursor_where_the_clerk_typed(qtbot: Any, window: MainWindow,
+                                                                         example: Path) -> None:
+    assert window.open_report(example)
+    page = window.show_section("s1")
+    assert isinstance(page, ProsePage)
+    before = page.editor.toPlainText()
+    assert len(before) > 40
+    cursor = page.editor.textCursor()
+    cursor.setPosition(30)
+    page.editor.setTextCursor(cursor)
+    page.editor.setFocus()
+    qtbot.keyClicks(page.editor, "abc")
+    window.undo_action.trigger()  # 编辑 → 撤销
+    assert page.editor.toPlainText() == before
+    assert page.editor.textCursor().position() == 30  # not thrown back to the start of the text
+
+
 def test_cover_rejects_a_bad_date_and_keeps_the_old_one(window: MainWindow, example: Path) -> None:
     assert window.open_report(example)
     page = window.page_for("cover")
