@@ -58,7 +58,18 @@ class FileActions(_Base):
         self.lock = lock
         self.show_report(report, path)
         settings.add_recent(path)
+        self._recompute_typed_totals()
         return True
+
+    def _recompute_typed_totals(self) -> None:
+        """A file written by another tool may hold typed totals that disagree with their figures; in
+        the window totals are computed, so they are recomputed — one step the clerk can undo."""
+        assert self.report is not None
+        computing = {rule.id for rule in self.report.spec.rules if rule.computes}
+        if any(f.rule in computing for f in self.report.findings):
+            change = self.report.recompute_totals()
+            self.statusBar().showMessage(
+                f"文件中有{len(change.cells)}个合计与明细不符，已按明细重新计算（可撤销）。", 15000)
 
     def save(self) -> bool:
         self.commit_pending_edit()

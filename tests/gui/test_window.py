@@ -207,3 +207,18 @@ def test_clean_report_says_so_once_in_the_problems_panel(window: MainWindow, exa
     window.report.undo()
     texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert texts == ["没有发现问题。"]
+
+
+def test_typed_totals_from_another_tool_are_recomputed_on_opening(window: MainWindow, example: Path) -> None:
+    """The clerk cannot type into a total, so a file whose totals disagree is put right, undoably."""
+    import json
+
+    data = json.loads(example.read_text(encoding="utf-8"))
+    data["values"]["s3.new.total"] = 99
+    example.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_report(example)
+    report = window.report
+    assert report.values["s3.new.total"] == 20 and not report.findings
+    assert "已按明细重新计算" in window.statusBar().currentMessage() and report.modified
+    report.undo()
+    assert report.values["s3.new.total"] == 99 and {f.rule for f in report.errors} == {"R1", "R2"}
