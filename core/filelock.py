@@ -13,10 +13,12 @@ import json
 import os
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.report import format_date
+from core.storage import SaveError, write_atomic
 
 STALE_AFTER = dt.timedelta(minutes=10)
 REFRESH_SECONDS = 60  # holders refresh well within STALE_AFTER
@@ -49,27 +51,28 @@ class FileLock:
 
     def acquire(self) -> None:
         """Take the lock, or raise LockedError. A folder where no lock can be written is not locked."""
-        for _attempt in range(2):
+        for _attempt in range(3):
             try:
                 with open(self.path, "x", encoding="utf-8") as fh:
                     fh.write(self._record())
                 self.held = True
                 return
             except FileExistsError:
-                holder = read_holder(self.path)
+                holder = _read_settled(self.path)
                 if holder is not None and not is_stale(holder):
                     raise LockedError(_message(self.report_path, holder)) from None
                 self.path.unlink(missing_ok=True)
             except OSError:
                 return  # read-only folder or similar: saving will explain the problem itself
+        raise LockedError(f"“{self.report_path.name}”正在被另一个年报窗口打开，请稍后再试。")
 
     def refresh(self) -> None:
         """Tell other instances this holder is still alive."""
         if self.held:
-            try:
-                self.path.write_text(self._record(), encoding="utf-8")
-            except OSError:
-                pass
+            try:  # atomically: a reader must never find the lock file empty
+                write_atomic(self.path, self._record().encode("utf-8"), action="更新占用标记")
+            except SaveError:
+                pass  # e.g. a reader had it open on Windows; the next refresh comes soon
 
     def release(self) -> None:
         if self.held:
@@ -91,6 +94,15 @@ def read_holder(path: Path) -> Holder | None:
                       dt.datetime.fromisoformat(data["seen"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _read_settled(path: Path) -> Holder | None:
+    """The holder; a lock file caught while another window creates it is read again a moment later."""
+    holder = read_holder(path)
+    if holder is None and path.exists():
+        time.sleep(0.1)
+        holder = read_holder(path)
+    return holder
 
 
 def is_stale(holder: Holder, now: dt.datetime | None = None) -> bool:

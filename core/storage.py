@@ -80,7 +80,10 @@ def write_atomic(path: Path, data: bytes, backup: bool = False, action: str = "ä
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.is_file():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            try:
+                shutil.copy2(path, path.with_name(path.name + ".bak"))
+            except OSError:
+                pass  # a locked or read-only .bak must not stop the clerk's save
         os.replace(tmp, path)
         _fsync_folder(path.parent)
     except OSError as exc:

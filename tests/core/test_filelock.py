@@ -92,3 +92,31 @@ def test_lock_left_before_a_restart_is_taken_over_though_its_pid_runs_again(
         FileLock(path).acquire()  # pid 1 runs, and no restart since
     monkeypatch.setattr(filelock, "boot_time", lambda: dt.datetime.now() - dt.timedelta(minutes=1))
     FileLock(path).acquire()
+
+
+def test_lock_file_caught_while_another_window_writes_it_is_not_taken_over(tmp_path: Path) -> None:
+    """Found empty (the other window has just created it), it is read again before it counts as stale."""
+    import socket
+    import threading
+
+    path = _report(tmp_path)
+    lock_path(path).write_text("", encoding="utf-8")
+    writer = threading.Timer(0.03, _write_lock, (path, os.getpid(), socket.gethostname(), dt.datetime.now()))
+    writer.start()
+    try:
+        with pytest.raises(LockedError, match="另一个年报窗口"):
+            FileLock(path).acquire()
+    finally:
+        writer.join()
+
+
+def test_refresh_rewrites_the_lock_in_one_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _report(tmp_path)
+    lock = FileLock(path)
+    lock.acquire()
+    writes: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (writes.append(str(dst)), real_replace(src, dst)))
+    lock.refresh()
+    assert writes == [str(lock_path(path.resolve()))]
+    assert json.loads(lock_path(path).read_text(encoding="utf-8"))["pid"] == os.getpid()

@@ -72,6 +72,20 @@ def test_save_keeps_previous_version_as_bak(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.nianbao", "a.nianbao.bak"]
 
 
+def test_a_locked_backup_does_not_stop_the_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.nianbao"
+    report = full_report()
+    save(report, path)
+    report.set_value("s3.new.research", "4")
+
+    def locked(src, dst):
+        raise PermissionError(errno.EACCES, "locked")
+
+    monkeypatch.setattr(storage.shutil, "copy2", locked)
+    save(report, path)
+    assert load(path).values["s3.new.research"] == 4 and not report.modified
+
+
 def test_failure_after_temp_file_leaves_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.nianbao"
     report = full_report()
