@@ -1,0 +1,163 @@
+"""The parsed form of a report format: frozen dataclasses that every part of the program walks.
+
+The report document, the checks, the entry grid and every exporter read a FormatSpec; nothing
+else knows what a particular national format looks like. core/format_parser.py builds one from a
+format file (documented in docs/format-files.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+
+class FormatError(Exception):
+    """A format file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class CellType:
+    """What a value cell holds: a count ≥ 0, a signed count, or an amount with a unit."""
+
+    kind: str
+    units: tuple[str, ...] = ()
+    decimals: int = 0
+    print_decimals: int = 0
+    max_digits: int = 9
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    """A value column: its id, its short name for messages, its type and its width in grid columns."""
+
+    id: str
+    name: str
+    type: CellType
+    span: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """A body row. A group row only carries a label that spans its deeper rows."""
+
+    id: str
+    label: str
+    level: int
+    group: bool
+    title: str  # the label with its enclosing group labels, for messages
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    section: str
+    caption: str
+    label_columns: int
+    header: tuple[tuple[HeaderCell, ...], ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def data_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if not r.group)
+
+    @property
+    def grid_columns(self) -> int:
+        return self.label_columns + sum(c.span for c in self.columns)
+
+    def cell_id(self, row: str, column: str) -> str:
+        return f"{self.id}.{row}.{column}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    id: str
+    table: str
+    row: str
+    column: str
+    type: CellType
+    computed: bool
+    place: str  # within its table, e.g. “一、本年新收政府信息公开申请数量”行“自然人”列
+    title: str  # with section and table, e.g. 二、第二十条第（一）项“规章”行“本年制发件数”列
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    heading: str
+    kind: str  # "prose" or "tables"
+    guide: str
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class Equation:
+    """sum(left) must equal sum(right); ``where`` names the column, row or group in messages."""
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    where: str
+    scope: str  # stable part of the finding key
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    section: str | None = None
+    table: str | None = None
+    equations: tuple[Equation, ...] = ()
+    computes: bool = False
+    cells: tuple[str, ...] = ()
+    limit: int = 0
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class FormatSpec:
+    """One report format, parsed and validated."""
+
+    id: str
+    name: str
+    notice: str
+    title: str
+    national: bool
+    first_year: int
+    last_year: int | None
+    sections: tuple[Section, ...]
+    tables: Mapping[str, Table]
+    cells: Mapping[str, Cell]  # in reading order
+    rules: tuple[Rule, ...]
+    formulas: Mapping[str, tuple[str, ...]]  # computed cell -> its terms, in evaluation order
+    dependents: Mapping[str, tuple[str, ...]]  # cell -> computed cells to refresh, in order
+    path: Path
+
+    @property
+    def label(self) -> str:
+        """How the format is named to a clerk, e.g. 2021年格式（国办公开办函〔2021〕30号）."""
+        return f"{self.name}（{self.notice}）"
+
+    def covers(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    @property
+    def prose_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind == "prose")
+
+    @property
+    def input_cells(self) -> tuple[str, ...]:
+        return tuple(c for c, cell in self.cells.items() if not cell.computed)
