@@ -64,6 +64,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.problems.acceptRequested.connect(self.accept_warning)
         self.problems.unacceptRequested.connect(lambda f: self.report and self.report.unaccept(f.key))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.problems.visibilityChanged.connect(self._first_dock_height)
         self.summary = QLabel()
         self.summary.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.summary)
@@ -156,6 +157,12 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.stack.setCurrentWidget(self.tabs if report else self.start)
         self.problems.setVisible(report is not None)
         self.refresh()
+
+    def _first_dock_height(self, visible: bool) -> None:
+        """The first time the problems panel shows, give it its own height, not what is left over."""
+        if visible and not settings.load_settings().window_state:
+            self.problems.visibilityChanged.disconnect(self._first_dock_height)
+            self.resizeDocks([self.problems], [self.problems.sizeHint().height()], Qt.Orientation.Vertical)
 
     def page_for(self, section_id: str) -> Page | None:
         """The page of a section (COVER for the cover), built on first use."""

@@ -222,3 +222,14 @@ def test_typed_totals_from_another_tool_are_recomputed_on_opening(window: MainWi
     assert "已按明细重新计算" in window.statusBar().currentMessage() and report.modified
     report.undo()
     assert report.values["s3.new.total"] == 99 and {f.rule for f in report.errors} == {"R1", "R2"}
+
+
+def test_problems_panel_leaves_the_tables_the_room(qtbot: Any, window: MainWindow, example: Path) -> None:
+    """On a 1366×900 screen the panel opens about five findings tall, not a third of the window."""
+    window.resize(1366, 900)
+    window.grab()  # the start page laid out, the panel hidden
+    assert window.open_report(example)
+    qtbot.waitUntil(lambda: window.problems.isVisible())
+    QApplication.processEvents()
+    assert window.problems.height() <= 200
+    assert window.centralWidget().height() >= 3 * window.problems.height()
