@@ -247,7 +247,8 @@ def _parse_rule(r: _Reader, raw: Any, where: str, sections: dict[str, Section], 
         message.format(**_MESSAGE_FIELDS[kind])
     except (KeyError, IndexError, ValueError) as exc:
         raise r.fail(f"{where}.message", f"模板中的占位符不对：{exc}") from exc
-    rule = {"id": r.get(raw, "id", where, str), "kind": kind, "severity": severity, "message": message}
+    rule = {"id": r.get(raw, "id", where, str), "kind": kind, "severity": severity, "message": message,
+            "mark_cells": r.get(raw, "mark_cells", where, bool, True)}
 
     if kind == "equation":
         table = tables.get(r.get(raw, "table", where, str))

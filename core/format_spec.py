@@ -122,6 +122,7 @@ class Rule:
     cells: tuple[str, ...] = ()
     limit: int = 0
     words: tuple[str, ...] = ()
+    mark_cells: bool = True  # outline each cell of a finding in the grid (not for the many blank cells)
 
 
 @dataclass(frozen=True, eq=False)

@@ -23,6 +23,7 @@ ComputedRole = Qt.ItemDataRole.UserRole + 4
 
 HEADER_BG = QColor("#f2f4f7")
 COMPUTED_BG = QColor("#e6e9ee")
+BLANK_BG = QColor("#fff6d8")  # not filled in yet: blank is not 0 (the problems panel lists them per table)
 COMPUTED_FG = QColor("#1f4e8c")
 COMPUTED_MARK = QColor("#8a94a0")
 TEXT_FG = QColor("#1a1a1a")
@@ -49,6 +50,7 @@ class ReportTableModel(QAbstractTableModel):
         self._at = {(c.row, c.col): c for c in cells}
         self._where = {c.cell_id: (c.row, c.col) for c in cells if c.cell_id}
         self._findings: dict[str, list[Finding]] = {}
+        self._marking = {rule.id for rule in report.spec.rules if rule.mark_cells}  # not C1's many blanks
         self._index_findings()
         self._unsubscribe = report.subscribe(self._on_change)
 
@@ -101,6 +103,8 @@ class ReportTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and computed:
             return QBrush(COMPUTED_BG)
+        if role == Qt.ItemDataRole.BackgroundRole and self.report.values[cid] is None:
+            return QBrush(BLANK_BG)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(COMPUTED_FG if computed else TEXT_FG)
         if role == Qt.ItemDataRole.FontRole and computed:
@@ -152,6 +156,8 @@ class ReportTableModel(QAbstractTableModel):
 
     def _tooltip(self, cell_id: str, computed: bool) -> str:
         lines = ["合计，由程序自动计算，不能填写"] if computed else []
+        if not computed and self.report.values[cell_id] is None:
+            lines.append("未填写：没有发生的请填0")
         for f in self._findings.get(cell_id, ()):
             reason = self.report.accepted.get(f.key)
             label = "错误" if f.is_error else ("警告（已说明：" + reason + "）" if reason else "警告")
@@ -177,6 +183,8 @@ class ReportTableModel(QAbstractTableModel):
     def _index_findings(self) -> None:
         self._findings = {}
         for finding in self.report.findings:
+            if finding.rule not in self._marking:
+                continue
             for cid in finding.cells:
                 if cid in self._where:
                     self._findings.setdefault(cid, []).append(finding)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 from core.checks import Finding
 from core.formats import Section
 from core.report import Change, Report
-from gui.grid_model import ReportTableModel
+from gui.grid_model import BLANK_BG, COMPUTED_BG, COMPUTED_FG, ReportTableModel
 from gui.grid_view import ReportGrid
 from gui.pages import HINT, Page, _guide, _heading
 from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
@@ -107,7 +107,9 @@ class TablesPage(Page):
 
 def _legend() -> QWidget:
     legend = QLabel(
-        "<span style='background:#e6e9ee; color:#1f4e8c; font-weight:bold'>&nbsp;∑ 灰底蓝字&nbsp;</span> 程序自动计算的合计，不能填写"
+        f"<span style='background:{COMPUTED_BG.name()}; color:{COMPUTED_FG.name()}; font-weight:bold'>&nbsp;∑ 灰底蓝字&nbsp;</span>"
+        " 程序自动计算的合计，不能填写"
+        f"　　<span style='background:{BLANK_BG.name()}'>&nbsp;浅黄底&nbsp;</span> 尚未填写（没有发生的填0）"
         f"　　<span style='color:{ERROR_COLOR.name()}; font-weight:bold'>红框</span> 有错误"
         f"　　<span style='color:{WARNING_COLOR.name()}; font-weight:bold'>橙框</span> 有警告"
         "　　鼠标停在单元格上可看说明"

@@ -189,3 +189,21 @@ def test_grid_lays_out_the_official_header_and_labels(window: MainWindow, exampl
     public = model.index_of("s3.public.natural")
     group = model.data(model.index(public.row(), 0))
     assert group == "三、本年度办理结果" and grid.rowSpan(public.row(), 0) > 20  # vertical merged cell
+
+
+def test_blank_cells_are_shaded_not_outlined_and_real_errors_are_outlined(qtbot: Any) -> None:
+    """A new report is not a sea of red frames: blanks are shaded until filled; a broken identity is framed."""
+    from gui.grid_model import BLANK_BG
+
+    report = Report.new(get_format("2021"), "示例县交通运输局", 2025)
+    model = ReportTableModel(report, report.spec.tables["s3"])
+    new, public = model.index_of("s3.new.natural"), model.index_of("s3.public.natural")
+    assert any(f.rule == "C1" for f in report.findings)
+    assert model.data(new, SeverityRole) is None
+    assert model.data(new, Qt.ItemDataRole.BackgroundRole).color() == BLANK_BG
+    assert "没有发生的请填0" in model.data(new, Qt.ItemDataRole.ToolTipRole)
+    report.set_value("s3.new.natural", "5")
+    assert model.data(new, SeverityRole) == "error"  # R1: 一＋二 ≠ （七）＋四
+    assert model.data(new, Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(public, SeverityRole) is None
+    model.detach()
