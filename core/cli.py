@@ -125,10 +125,12 @@ def _export(args: argparse.Namespace) -> int:
             write_atomic(args.xlsx, xlsx_bytes(report), action="导出")
             print(f"已导出 {args.xlsx}")
         if args.pdf:
-            from core.pdf_export import pdf_bytes
+            from core.pdf_export import pdf_bytes, unprintable_characters, unprintable_warning
 
             write_atomic(args.pdf, pdf_bytes(report), action="导出")
             print(f"已导出 {args.pdf}")
+            if missing := unprintable_characters(report):
+                print(unprintable_warning(missing), file=sys.stderr)
     except SaveError as exc:
         return _fail(str(exc))
     return EXIT_OK

@@ -55,6 +55,14 @@ class FontSet:
         name = getattr(self, role)
         return _face(name, self.fallback, size, role == HEADING and name == self.prose)
 
+    def missing(self, text: str) -> str:
+        """The characters of text that some role could not print (neither its font nor the shipped
+        one has them: CJK Extension B name characters, emoji…), each once, in order of appearance."""
+        fallback = _coverage(self.fallback)
+        roles = [_coverage(name) | fallback for name in {self.prose, self.heading, self.table}]
+        return "".join(dict.fromkeys(
+            ch for ch in text if not ch.isspace() and any(ord(ch) not in covered for covered in roles)))
+
 
 def pdf_fonts(dirs: Sequence[Path] | None = None) -> FontSet:
     """Register the fonts for each role once per process and return their names.

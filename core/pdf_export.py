@@ -35,6 +35,18 @@ WATERMARK = "草稿 — 未通过校验"
 WATERMARK_SIZE, WATERMARK_COLOR = 72.0, Color(0.8, 0.1, 0.1, alpha=0.2)
 
 
+def unprintable_characters(report: Report, fonts: FontSet | None = None) -> str:
+    """Characters of the report's text that the PDF would leave blank, for a warning to the clerk."""
+    meta = report.meta
+    texts = [meta.agency, meta.contact, meta.phone, *report.prose.values(), *report.accepted.values()]
+    return (fonts or pdf_fonts()).missing("".join(texts))
+
+
+def unprintable_warning(characters: str) -> str:
+    return (f"注意：没有字体能印出以下字符，PDF 中这些位置会是空白：{'、'.join(characters)}。"
+            "请核对，必要时改用常用字，或在打印稿上手写补正。")
+
+
 def pdf_bytes(report: Report, fonts: FontSet | None = None) -> bytes:
     """The whole report as a PDF document."""
     fonts = fonts or pdf_fonts()

@@ -211,6 +211,11 @@ class FileActions(_Base):
             self.show_error(str(exc), "导出失败")
             return False
         self.statusBar().showMessage(f"已导出 {target}", 8000)
+        if kind == "pdf":
+            from core.pdf_export import unprintable_characters, unprintable_warning
+
+            if missing := unprintable_characters(self.report):
+                self.show_info(unprintable_warning(missing))
         return True
 
     def import_workbook(self, path: Path | None = None) -> bool:

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from core import APP_NAME, __version__
 from core.formats import Table
 from core.linebreak import NO_LINE_START
-from core.pdf_export import WATERMARK, pdf_bytes
+from core.pdf_export import WATERMARK, pdf_bytes, unprintable_characters
 from core.report import Report
-from core.storage import load
+from core.storage import load, save
 from core.table_layout import LABEL, table_grid
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,6 +145,13 @@ def test_a_long_agency_name_stays_within_the_page() -> None:
     assert starts and all(0 < x < float(page.mediabox.width) / 2 for x in starts)
 
 
+def test_characters_no_font_has_are_named_for_a_warning() -> None:
+    report = load(EXAMPLES["2021"])
+    assert unprintable_characters(report) == ""
+    report.set_prose("s6", "联系人王堃、李喆、张赟珺，以及𠀀字和😀。𠀀")
+    assert unprintable_characters(report) == "𠀀😀"
+
+
 def test_page_numbers_between_dashes() -> None:
     pages = page_texts(example_pdf("2019"))
     for number, text in enumerate(pages, 1):
@@ -221,3 +228,14 @@ def test_export_command(tmp_path: Path) -> None:
     assert again.returncode == 2 and "--force" in again.stderr and out.read_bytes() == b"older export"
     forced = subprocess.run([*command, "--force"], capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert forced.returncode == 0 and out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_command_warns_about_unprintable_characters(tmp_path: Path) -> None:
+    report = load(EXAMPLES["2021"])
+    report.set_meta("agency", "示例县𠀀镇人民政府")
+    source = tmp_path / "报告.nianbao"
+    save(report, source)
+    command = [sys.executable, str(ROOT / "main.py"), "export", str(source), "--pdf", str(tmp_path / "报告.pdf")]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0 and "𠀀" in done.stderr and "空白" in done.stderr
+    assert (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF")

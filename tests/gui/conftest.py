@@ -27,6 +27,7 @@ class Answers:
         self.new: Any = None
         self.print_to: Path | None = None  # the print dialog's answer: a PDF file, or None for 取消
         self.errors: list[str] = []
+        self.infos: list[str] = []
         self.exceptions: list[tuple[str, str]] = []
         self.asked: list[str] = []
 
@@ -55,6 +56,7 @@ def window(qtbot: Any, answers: Answers) -> Iterator[MainWindow]:
     win.ask_new_report = lambda: ask("new", answers.new)  # type: ignore[method-assign]
     win.ask_printer = lambda printer, pages: ask("printer", _print_to_file(printer, answers.print_to))  # type: ignore[method-assign]
     win.show_error = lambda message, title="": answers.errors.append(message)  # type: ignore[method-assign]
+    win.show_info = lambda message: answers.infos.append(message)  # type: ignore[method-assign]
     win.show_exception = lambda message, details: answers.exceptions.append((message, details))  # type: ignore[method-assign]
     win.show()
     yield win

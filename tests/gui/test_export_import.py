@@ -21,6 +21,16 @@ def test_export_writes_the_file(window: MainWindow, answers: Any, example: Path,
     assert target.read_bytes().startswith(magic)
 
 
+def test_pdf_export_warns_about_characters_no_font_can_print(window: MainWindow, answers: Any, example: Path) -> None:
+    assert window.open_report(example)
+    window.report.set_meta("contact", "王𠀀")  # a CJK Extension B name character
+    answers.save_path = example.with_name("报告.pdf")
+    assert window.export("pdf")
+    assert len(answers.infos) == 1 and "𠀀" in answers.infos[0] and "空白" in answers.infos[0]
+    answers.save_path = example.with_name("报告.xlsx")
+    assert window.export("xlsx") and len(answers.infos) == 1  # Excel shows what the PC's fonts can
+
+
 def test_existing_target_is_replaced_only_after_a_question(window: MainWindow, answers: Any, example: Path) -> None:
     assert window.open_report(example)
     target = example.with_name("报告.xlsx")
