@@ -149,7 +149,9 @@ def _parse_section(r: _Reader, raw: Any, where: str, types: dict[str, CellType])
         )
     else:
         raise r.fail(f"{where}.kind", "应为 prose 或 tables")
-    return Section(sid, number, r.get(raw, "heading", where, str), kind, r.get(raw, "guide", where, str, ""), tables)
+    heading = r.get(raw, "heading", where, str)
+    short = r.get(raw, "short", where, str, heading.partition("、")[2] or heading)
+    return Section(sid, number, heading, short, kind, r.get(raw, "guide", where, str, ""), tables)
 
 
 def _parse_table(r: _Reader, raw: Any, where: str, section: str, number: str, types: dict[str, CellType]) -> Table:

@@ -94,6 +94,7 @@ class Section:
     id: str
     number: str
     heading: str
+    short: str  # for a tab, e.g. 依申请公开
     kind: str  # "prose" or "tables"
     guide: str
     tables: tuple[Table, ...]

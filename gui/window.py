@@ -27,8 +27,6 @@ from gui.start_page import StartPage
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
 
 AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
-SHORT_TITLES = {"s1": "总体情况", "s2": "主动公开", "s3": "依申请公开", "s4": "复议诉讼", "s5": "问题及改进",
-                "s6": "其他事项"}
 
 
 class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
@@ -250,7 +248,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
 
     def _tab_title(self, section_id: str) -> str:
         section = self.report.spec.section(section_id)  # type: ignore[union-attr]
-        return f"{section.number}、{SHORT_TITLES.get(section_id) or section.heading.partition('、')[2]}"
+        return f"{section.number}、{section.short}"
 
     # -- actions on the report ------------------------------------------------------------------
 
