@@ -33,7 +33,7 @@ class FileActions(_Base):
         if answer is None:
             return
         report = Report.new(answer.spec, answer.agency, answer.year, contact=answer.contact, phone=answer.phone)
-        self.close_report()
+        self._release_report()
         self.show_report(report, None)
 
     def open_report(self, path: Path | None = None) -> bool:
@@ -54,7 +54,7 @@ class FileActions(_Base):
         if not self.maybe_discard():
             lock.release()
             return False
-        self.close_report()
+        self._release_report()
         self.lock = lock
         self.show_report(report, path)
         settings.add_recent(path)
@@ -135,14 +135,18 @@ class FileActions(_Base):
         return answer == "discard"
 
     def close_report(self) -> None:
-        """Let the current report go: release its lock and remove its recovery copy."""
+        """Let the current report go and show the start page."""
+        self._release_report()
+        self.show_report(None, None)
+
+    def _release_report(self) -> None:
+        """Before another report is shown: release the lock and remove the recovery copy."""
         self.autosave.stop()
         self.recovery.discard()
         self.recovery = RecoveryCopy()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
-        self.show_report(None, None)
 
     def close_report_asking(self) -> None:
         if self.maybe_discard():
@@ -180,7 +184,7 @@ class FileActions(_Base):
             except LockedError as exc:
                 self.show_error(f"{exc}\n\n恢复副本仍然保留，关闭那个窗口后重新启动年报即可恢复。", "无法恢复")
                 return False
-            self.close_report()
+            self._release_report()
             self.lock = lock
             self.recovery = RecoveryCopy(orphan.path)  # this window now owns the copy
             self.show_report(report, orphan.source, restored=True)
@@ -232,7 +236,7 @@ class FileActions(_Base):
             return False
         if not self.maybe_discard():
             return False
-        self.close_report()
+        self._release_report()
         self.show_report(report, None, restored=True)
         self.statusBar().showMessage(f"已从 {path.name} 导入，请检查后保存为年报文件。", 15000)
         return True

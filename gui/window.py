@@ -49,12 +49,8 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.start = StartPage()
-        self.start.newRequested.connect(self.new_report)
-        self.start.openRequested.connect(self.open_report)
-        self.start.recentRequested.connect(lambda path: self.open_report(Path(path)))
+        self.start: StartPage | None = None  # built when first needed: most starts open a report
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.problems = ProblemsDock(self)
@@ -70,7 +66,9 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._restore_geometry()
+        self.problems.hide()  # until a report is shown
         self.refresh()
+        QTimer.singleShot(0, self._start_if_empty)  # once whoever made the window had a chance to open a report
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -151,10 +149,24 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
             self.page_for(self.sections[1])
         else:
             self._unsubscribe = lambda: None
-            self.start.refresh()
-        self.stack.setCurrentWidget(self.tabs if report else self.start)
+            self.start_page().refresh()
+        self.stack.setCurrentWidget(self.tabs if report else self.start_page())
         self.problems.setVisible(report is not None)
         self.refresh()
+
+    def start_page(self) -> StartPage:
+        """What the window shows without a report: new, open and the recent files."""
+        if self.start is None:
+            self.start = StartPage()
+            self.start.newRequested.connect(self.new_report)
+            self.start.openRequested.connect(self.open_report)
+            self.start.recentRequested.connect(lambda path: self.open_report(Path(path)))
+            self.stack.addWidget(self.start)
+        return self.start
+
+    def _start_if_empty(self) -> None:
+        if self.report is None and self.stack.currentWidget() is not self.start:
+            self.show_report(None, None)
 
     def _first_dock_height(self, visible: bool) -> None:
         """The first time the problems panel shows, give it its own height, not what is left over."""

@@ -121,6 +121,22 @@ def test_new_report_dialog_answer_makes_a_report(window: MainWindow, answers: An
         "封面信息", "一、总体情况", "二、主动公开", "三、依申请公开", "四、复议诉讼", "五、问题及改进", "六、其他事项", "预览"]
 
 
+def test_a_window_without_a_report_shows_the_start_page_with_recent_files(qtbot: Any, example: Path) -> None:
+    settings.add_recent(example)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.start)  # once the event loop runs
+    start = window.start
+    assert start is not None and not window.problems.isVisible()
+    assert start.recent.count() == 1 and example.name in start.recent.item(0).text()
+    start.recent.itemClicked.emit(start.recent.item(0))
+    assert window.report is not None and window.path == example
+    assert window.stack.currentWidget() is window.tabs and window.problems.isVisible()
+    window.close_report()
+    assert window.stack.currentWidget() is start and not window.problems.isVisible()
+
+
 def test_second_open_of_a_locked_file_is_refused(window: MainWindow, answers: Any, example: Path, qtbot: Any) -> None:
     assert window.open_report(example)
     other = MainWindow()
