@@ -1,7 +1,7 @@
 """Report formats as data: the formats this program ships, by id and by report year.
 
 A format file (``resources/formats/<id>.json``, documented in docs/format-files.md) is parsed by
-core/format_parser.py into the dataclasses of core/format_spec.py, re-exported here so the rest
+core/format_parser.py into the records of core/format_spec.py, re-exported here so the rest
 of the program imports them from one place. Adding a format is adding a file.
 """
 
