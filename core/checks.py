@@ -7,8 +7,7 @@ elsewhere (published reports, imports), so they are checked over whatever values
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from core.formats import FormatSpec, Rule, format_for_year
 from core.values import format_number, sum_cells
@@ -21,8 +20,7 @@ MIN_REASON_CHARS = 6
 LISTED_BLANKS = 3
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One broken rule: what, where, how bad, and in plain Chinese expected vs actual."""
 
     rule: str

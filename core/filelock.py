@@ -14,8 +14,8 @@ import os
 import socket
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core.report import format_date
 from core.storage import SaveError, write_atomic
@@ -28,8 +28,7 @@ class LockedError(Exception):
     """The report is open elsewhere; str() is the message for the clerk."""
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     pid: int
     host: str
     since: dt.datetime

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -29,8 +29,7 @@ def recovery_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False)) / "recovery"
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(NamedTuple):
     """A recovery copy left by a process that is gone."""
 
     path: Path

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 from core.checks import MIN_REASON_CHARS, Finding, run_checks
 from core.formats import FormatSpec
@@ -40,8 +40,7 @@ class InputError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What one edit (or undo/redo) changed; views redraw only this."""
 
     cells: frozenset[str] = frozenset()  # typed and recomputed cells whose value changed
@@ -53,8 +52,7 @@ class Change:
     findings_removed: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True)
-class PasteResult:
+class PasteResult(NamedTuple):
     change: Change
     errors: tuple[InputError, ...]
 
