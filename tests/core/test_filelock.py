@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.filelock import STALE_AFTER, FileLock, LockedError, lock_path, pid_alive
+from core.filelock import STALE_AFTER, FileLock, LockedError, computer_name, lock_path, pid_alive
 
 
 def _report(tmp_path: Path) -> Path:
@@ -51,10 +51,8 @@ def _write_lock(path: Path, pid: int, host: str, seen: dt.datetime) -> None:
 
 
 def test_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
-    import socket
-
     path = _report(tmp_path)
-    _write_lock(path, _dead_pid(), socket.gethostname(), dt.datetime.now())
+    _write_lock(path, _dead_pid(), computer_name(), dt.datetime.now())
     FileLock(path).acquire()
     assert json.loads(lock_path(path).read_text(encoding="utf-8"))["pid"] == os.getpid()
 
@@ -82,12 +80,10 @@ def test_pid_alive() -> None:
 def test_lock_left_before_a_restart_is_taken_over_though_its_pid_runs_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Process ids are reused after a restart: a lock from before it is stale at once."""
-    import socket
-
     from core import filelock
 
     path = _report(tmp_path)
-    _write_lock(path, 1, socket.gethostname(), dt.datetime.now() - dt.timedelta(minutes=3))
+    _write_lock(path, 1, computer_name(), dt.datetime.now() - dt.timedelta(minutes=3))
     with pytest.raises(LockedError):
         FileLock(path).acquire()  # pid 1 runs, and no restart since
     monkeypatch.setattr(filelock, "boot_time", lambda: dt.datetime.now() - dt.timedelta(minutes=1))
@@ -96,12 +92,11 @@ def test_lock_left_before_a_restart_is_taken_over_though_its_pid_runs_again(
 
 def test_lock_file_caught_while_another_window_writes_it_is_not_taken_over(tmp_path: Path) -> None:
     """Found empty (the other window has just created it), it is read again before it counts as stale."""
-    import socket
     import threading
 
     path = _report(tmp_path)
     lock_path(path).write_text("", encoding="utf-8")
-    writer = threading.Timer(0.03, _write_lock, (path, os.getpid(), socket.gethostname(), dt.datetime.now()))
+    writer = threading.Timer(0.03, _write_lock, (path, os.getpid(), computer_name(), dt.datetime.now()))
     writer.start()
     try:
         with pytest.raises(LockedError, match="另一个年报窗口"):
