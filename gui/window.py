@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, settings
 from core.checks import COVER, Finding, summary
@@ -23,7 +23,6 @@ from gui.pending_edit import commit_pending_edit
 from gui.preview_actions import PreviewActions
 from gui.questions import Questions
 from gui.problems import ProblemsDock
-from gui.start_page import StartPage
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
 
 AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
@@ -157,6 +156,8 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
     def start_page(self) -> StartPage:
         """What the window shows without a report: new, open and the recent files."""
         if self.start is None:
+            from gui.start_page import StartPage
+
             self.start = StartPage()
             self.start.newRequested.connect(self.new_report)
             self.start.openRequested.connect(self.open_report)
@@ -318,11 +319,16 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         GuideDialog(self.report.spec if self.report else None, self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from gui.help import about_text
 
         QMessageBox.about(self, f"关于{APP_NAME}", about_text())
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         folder = settings.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
