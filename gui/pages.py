@@ -1,35 +1,33 @@
-"""The pages of the tab widget: the page base, the cover (metadata), a prose section (tables: tables_page)."""
+"""The pages of the tab widget: the page base and a prose section (the cover: cover_page; tables: tables_page)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from core.checks import COVER, Finding, prose_length
+from core.checks import Finding, prose_length
 from core.formats import Section
-from core.report import FIRST_YEAR, LAST_YEAR, META_LABELS, Change, InputError, Report, format_date
+from core.report import Change, Report
 from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
 
 PROSE_WIDTH = 900
 HINT = "直接输入数字即可，Enter 下移，Tab 右移，Delete 清空；可从 Excel 或 WPS 复制整块数字后按 Ctrl+V 粘贴。"
 
 
-def _guide(text: str) -> QLabel:
+def guide_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED};")
     return label
 
 
-def _heading(text: str) -> QLabel:
+def heading_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-size: 15px; font-weight: bold;")
     return label
 
 
-def _outline(widget: QWidget, findings: list[Finding], accepted: dict[str, str]) -> None:
+def outline_findings(widget: QWidget, findings: list[Finding], accepted: dict[str, str]) -> None:
     """Red or amber frame and a tooltip on a text field that has findings."""
     open_ = [f for f in findings if f.is_error or f.key not in accepted]
     color = (ERROR_COLOR if any(f.is_error for f in open_) else WARNING_COLOR).name() if open_ else ""
@@ -76,9 +74,9 @@ class ProsePage(Page):
         super().__init__(report)
         self.section_id = section.id
         self.setWidgetResizable(True)
-        self.layout_.addWidget(_heading(section.heading))
+        self.layout_.addWidget(heading_label(section.heading))
         if section.guide:
-            guide = _guide(section.guide)
+            guide = guide_label(section.guide)
             guide.setMaximumWidth(PROSE_WIDTH)
             self.layout_.addWidget(guide)
         self.limit = next((r.limit for r in report.spec.rules if r.kind == "prose_max" and r.section == section.id), 0)
@@ -116,7 +114,7 @@ class ProsePage(Page):
 
     def _show_findings(self) -> None:
         field = f"prose.{self.section_id}"
-        _outline(self.editor, [f for f in self.report.findings if f.field == field], self.report.accepted)
+        outline_findings(self.editor, [f for f in self.report.findings if f.field == field], self.report.accepted)
 
     def on_change(self, change: Change) -> None:
         if self.section_id in change.prose:
@@ -142,82 +140,3 @@ class ProsePage(Page):
 
     def focus_finding(self, finding: Finding) -> None:
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class CoverPage(Page):
-    """The cover: agency, year, format, contact, phone, date."""
-
-    section_id = COVER
-
-    def __init__(self, report: Report):
-        super().__init__(report)
-        self.layout_.addWidget(_heading("封面信息"))
-        self.layout_.addWidget(_guide("这些信息印在报告的标题和落款处。报告格式在新建报告时按年度确定。"))
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(12)
-        self.fields: dict[str, QWidget] = {}
-        self.year = QSpinBox()
-        self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setKeyboardTracking(False)
-        self.year.setSuffix(" 年度")
-        self.year.valueChanged.connect(lambda value: self._set("year", str(value)))
-        for name in ("agency", "year", "contact", "phone", "date"):
-            if name == "year":
-                widget: QWidget = self.year
-            else:
-                edit = QLineEdit()
-                edit.setMinimumWidth(360)
-                if name == "date":
-                    edit.setPlaceholderText(f"如 {format_date(QDate.currentDate().toString('yyyy-MM-dd'))}")
-                    edit.editingFinished.connect(lambda e=edit: self._set("date", e.text()))
-                else:
-                    edit.textEdited.connect(lambda text, n=name: self._set(n, text))
-                widget = edit
-            self.fields[name] = widget
-            form.addRow(META_LABELS[name] + "：", widget)
-            if name == "year":
-                self.format_label = QLabel(report.spec.label)
-                form.addRow("报告格式：", self.format_label)
-        holder = QWidget()  # a form as wide as the screen is hard to read
-        holder.setMaximumWidth(640)
-        holder.setLayout(form)
-        self.layout_.addWidget(holder)
-        self.layout_.addStretch(1)
-        self._refresh(set(META_LABELS))
-        self._show_findings()
-
-    def _set(self, name: str, text: str) -> None:
-        try:
-            self.report.set_meta(name, text)
-        except InputError as exc:
-            self._refresh({name})
-            self.inputRejected.emit(exc.message)
-
-    def _refresh(self, names: set[str]) -> None:
-        meta = self.report.meta
-        for name in names:
-            widget = self.fields[name]
-            value = format_date(meta.date) if name == "date" else getattr(meta, name)
-            widget.blockSignals(True)
-            if isinstance(widget, QSpinBox):
-                widget.setValue(int(value))
-            elif isinstance(widget, QLineEdit) and widget.text() != value:
-                widget.setText(str(value))
-            widget.blockSignals(False)
-
-    def _show_findings(self) -> None:
-        for name, widget in self.fields.items():
-            findings = [f for f in self.report.findings if f.field == f"meta.{name}"]
-            _outline(widget, findings, self.report.accepted)
-
-    def on_change(self, change: Change) -> None:
-        if change.meta:
-            self._refresh(set(change.meta))
-        if change.findings_added or change.findings_removed or change.accepted:
-            self._show_findings()
-
-    def focus_finding(self, finding: Finding) -> None:
-        name = (finding.field or "meta.agency").removeprefix("meta.")
-        self.fields.get(name, self.fields["agency"]).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,7 +10,7 @@ from core.formats import Section
 from core.report import Change, Report
 from gui.grid_model import BLANK_BG, COMPUTED_BG, COMPUTED_FG, ReportTableModel
 from gui.grid_view import ReportGrid
-from gui.pages import HINT, Page, _guide, _heading
+from gui.pages import HINT, Page, guide_label, heading_label
 from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
 
 
@@ -22,8 +22,8 @@ class TablesPage(Page):
     def __init__(self, report: Report, section: Section):
         super().__init__(report)
         self.section_id = section.id
-        self.layout_.addWidget(_heading(section.heading))
-        self.layout_.addWidget(_guide(section.guide + HINT if section.guide else HINT))
+        self.layout_.addWidget(heading_label(section.heading))
+        self.layout_.addWidget(guide_label(section.guide + HINT if section.guide else HINT))
         self.grids: dict[str, ReportGrid] = {}
         self.tables: list[ReportGrid] = []  # in page order
         self.units: dict[str, QComboBox] = {}

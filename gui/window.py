@@ -18,8 +18,7 @@ from core.filelock import REFRESH_SECONDS, FileLock
 from core.recovery import RecoveryCopy
 from core.report import Change, InputError, Report
 from gui.file_actions import FileActions
-from gui.pages import CoverPage, Page, ProsePage
-from gui.pending_edit import commit_pending_edit
+from gui.pages import Page, ProsePage
 from gui.preview_actions import PreviewActions
 from gui.questions import Questions
 from gui.problems import ProblemsDock
@@ -131,9 +130,8 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         for page in self.built.values():
             page.detach()
             page.deleteLater()
-        self.tabs.blockSignals(True)
+        self.tabs.blockSignals(True)  # no page is built for the tab that is current only while tabs are added
         self.tabs.clear()
-        self.tabs.blockSignals(False)
         self.built = {}
         self.report, self.path, self.restored_unsaved = report, path, restored
         self.sections = [COVER] + [s.id for s in report.spec.sections] if report else []
@@ -142,6 +140,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, "")
         self.add_preview_tab()
+        self.tabs.blockSignals(False)
         if report is not None:
             self._unsubscribe = report.subscribe(self._on_change)
             self.tabs.setCurrentIndex(1)
@@ -182,6 +181,8 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         if section_id not in self.sections:
             return None
         if section_id == COVER:
+            from gui.cover_page import CoverPage  # page modules load with their first page
+
             page: Page = CoverPage(self.report)
         elif (section := self.report.spec.section(section_id)).kind == "tables":
             from gui.tables_page import TablesPage  # the grid is loaded with the first table shown
@@ -283,7 +284,10 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
 
     def commit_pending_edit(self) -> None:
         """Apply the value still being typed (an open cell editor, the cover's date or year)."""
-        commit_pending_edit(self.focusWidget())
+        if self.report is not None:
+            from gui.pending_edit import commit_pending_edit
+
+            commit_pending_edit(self.focusWidget())
 
     def undo(self) -> None:
         self.commit_pending_edit()

@@ -15,7 +15,8 @@ from core.formats import get_format
 from core.storage import load
 from gui import crash
 from gui.dialogs import NewReportAnswer
-from gui.pages import CoverPage, ProsePage
+from gui.cover_page import CoverPage
+from gui.pages import ProsePage
 from gui.tables_page import TablesPage
 from gui.window import MainWindow
 
