@@ -7,9 +7,10 @@ with canned answers and no real dialog opens in CI.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, settings
@@ -23,6 +24,9 @@ from gui.preview_actions import PreviewActions
 from gui.questions import Questions
 from gui.problems import ProblemsDock
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # annotations only: importing builds QEvent (~4 ms)
 
 AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
 
