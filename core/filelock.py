@@ -68,7 +68,7 @@ class FileLock:
         """Tell other instances this holder is still alive."""
         if self.held:
             try:  # atomically: a reader must never find the lock file empty
-                write_atomic(self.path, self._record().encode("utf-8"), action="更新占用标记")
+                write_atomic(self.path, self._record().encode("utf-8"), action="更新占用标记", durable=False)
             except SaveError:
                 pass  # e.g. a reader had it open on Windows; the next refresh comes soon
 

@@ -59,7 +59,7 @@ def save_settings(settings: Settings) -> None:
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8"))
+        write_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8"), durable=False)
     except (OSError, SaveError):
         pass
 

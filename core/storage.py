@@ -71,21 +71,27 @@ def save(report: Report, path: Path | str) -> None:
     report.mark_saved()
 
 
-def write_atomic(path: Path, data: bytes, backup: bool = False, action: str = "保存") -> None:
-    """Replace path with data so that a crash leaves either the old or the new file, never half."""
+def write_atomic(path: Path, data: bytes, backup: bool = False, action: str = "保存", durable: bool = True) -> None:
+    """Replace path with data so that a crash leaves either the old or the new file, never half.
+
+    durable: also survive a power cut, by waiting for the disk (tens of milliseconds on a slow one).
+    Files that may be lost, such as the settings, go without it.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         if backup and path.is_file():
             try:
                 shutil.copy2(path, path.with_name(path.name + ".bak"))
             except OSError:
                 pass  # a locked or read-only .bak must not stop the clerk's save
         os.replace(tmp, path)
-        _fsync_folder(path.parent)
+        if durable:
+            _fsync_folder(path.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SaveError(describe_os_error(exc, path, action)) from exc

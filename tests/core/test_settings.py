@@ -46,6 +46,8 @@ def test_broken_settings_file_gives_defaults() -> None:
     assert load_settings() == settings.Settings()
     path.write_text('{"recent": "not a list", "last_folder": 3}', encoding="utf-8")
     assert load_settings() == settings.Settings()
+    path.write_text("", encoding="utf-8")  # what a power cut may leave: settings are written without waiting for the disk
+    assert load_settings() == settings.Settings()
 
 
 def test_settings_round_trip() -> None:

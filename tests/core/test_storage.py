@@ -116,6 +116,22 @@ def test_disk_full_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_saved_report_waits_for_the_disk_and_the_settings_do_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A power cut right after 保存 cannot lose the report; opening one does not wait for the disk."""
+    from core.settings import add_recent
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    path = tmp_path / "a.nianbao"
+    save(full_report(), path)
+    assert synced
+    synced.clear()
+    add_recent(path)
+    assert synced == []
+
+
 def test_missing_folder_is_explained(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match="不存在"):
         save(full_report(), tmp_path / "没有这个文件夹" / "a.nianbao")
