@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, NamedTuple
 
 from core.checks import MIN_REASON_CHARS, Finding, run_checks
@@ -22,8 +21,9 @@ FIRST_YEAR, LAST_YEAR = 2008, 2100  # the 条例 took effect in 2008
 UNDO_LIMIT = 500
 
 
-@dataclass
-class Metadata:
+class Metadata(NamedTuple):
+    """The cover's fields; changed with _replace()."""
+
     agency: str = ""
     year: int = 0
     contact: str = ""
@@ -57,8 +57,7 @@ class PasteResult(NamedTuple):
     errors: tuple[InputError, ...]
 
 
-@dataclass
-class _Step:
+class _Step(NamedTuple):
     """One undoable step: (kind, key, old, new) for each piece of state it touched."""
 
     ops: list[tuple[str, str, object, object]]
@@ -68,21 +67,20 @@ class _Step:
 _UNREACHABLE = _Step([])  # the clean point after the undo history that led to it was trimmed
 
 
-@dataclass
 class Report:
     """One unit's report for one year, in one format."""
 
-    spec: FormatSpec
-    meta: Metadata = field(default_factory=Metadata)
-    values: dict[str, Value | None] = field(default_factory=dict)
-    prose: dict[str, str] = field(default_factory=dict)
-    units: dict[str, str] = field(default_factory=dict)
-    accepted: dict[str, str] = field(default_factory=dict)
-    compute_totals: bool = True  # False keeps totals typed elsewhere (computing only missing ones)
-
-    def __post_init__(self) -> None:
-        self.values = {cid: self.values.get(cid) for cid in self.spec.cells}
-        self.prose = {s.id: self.prose.get(s.id, "") for s in self.spec.prose_sections}
+    def __init__(self, spec: FormatSpec, meta: Metadata | None = None, values: Mapping[str, Value | None] | None = None,
+                 prose: Mapping[str, str] | None = None, units: Mapping[str, str] | None = None,
+                 accepted: Mapping[str, str] | None = None, compute_totals: bool = True):
+        """compute_totals=False keeps totals typed elsewhere (computing only missing ones)."""
+        self.spec = spec
+        self.meta = meta or Metadata()
+        self.values: dict[str, Value | None] = {cid: (values or {}).get(cid) for cid in spec.cells}
+        self.prose: dict[str, str] = {s.id: (prose or {}).get(s.id, "") for s in spec.prose_sections}
+        self.units: dict[str, str] = dict(units or {})
+        self.accepted: dict[str, str] = dict(accepted or {})
+        self.compute_totals = compute_totals
         for target, terms in self.spec.formulas.items():
             if self.compute_totals or self.values[target] is None:
                 self.values[target] = self._total(terms)
@@ -259,7 +257,7 @@ class Report:
             elif kind == "prose":
                 self.prose[key] = new  # type: ignore[assignment]
             elif kind == "meta":
-                setattr(self.meta, key, new)
+                self.meta = self.meta._replace(**{key: new})
             elif kind == "unit":
                 self.units[key] = new  # type: ignore[assignment]
             elif new is None:

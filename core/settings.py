@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -29,9 +29,10 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
 
-@dataclass
-class Settings:
-    recent: list[str] = field(default_factory=list)
+class Settings(NamedTuple):
+    """Changed with _replace() and saved whole by save_settings()."""
+
+    recent: tuple[str, ...] = ()  # paths, newest first
     last_folder: str = ""
     window_geometry: str = ""  # Qt's saveGeometry(), base64
     window_state: str = ""  # Qt's saveState(), base64
@@ -45,13 +46,10 @@ def load_settings() -> Settings:
         return Settings()
     if not isinstance(data, dict):
         return Settings()
-    settings = Settings()
-    for key, default in asdict(settings).items():
-        value = data.get(key)
-        if isinstance(value, type(default)):
-            setattr(settings, key, value)
-    settings.recent = [p for p in settings.recent if isinstance(p, str) and os.path.isfile(p)][:MAX_RECENT]
-    return settings
+    recent = data.get("recent")
+    recent = [p for p in recent if isinstance(p, str) and os.path.isfile(p)] if isinstance(recent, list) else []
+    texts = {key: value for key in Settings._fields[1:] if isinstance(value := data.get(key), str)}
+    return Settings(tuple(recent[:MAX_RECENT]), **texts)
 
 
 def save_settings(settings: Settings) -> None:
@@ -59,16 +57,15 @@ def save_settings(settings: Settings) -> None:
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8"), durable=False)
+        write_atomic(path, json.dumps(settings._asdict(), ensure_ascii=False, indent=1).encode("utf-8"), durable=False)
     except (OSError, SaveError):
         pass
 
 
-def add_recent(path: Path | str) -> list[str]:
+def add_recent(path: Path | str) -> tuple[str, ...]:
     """Put path first in the recent files (once), save, and return the new list."""
     settings = load_settings()
     resolved = str(Path(path).resolve())
-    settings.recent = [resolved] + [p for p in settings.recent if p != resolved][: MAX_RECENT - 1]
-    settings.last_folder = str(Path(resolved).parent)
-    save_settings(settings)
-    return settings.recent
+    recent = (resolved, *[p for p in settings.recent if p != resolved][: MAX_RECENT - 1])
+    save_settings(settings._replace(recent=recent, last_folder=str(Path(resolved).parent)))
+    return recent

@@ -176,7 +176,7 @@ def _from_dict(data: dict[str, Any], name: str) -> Report:
         expected: type = int if key == "year" else str
         if isinstance(value, bool) or not isinstance(value, expected):
             raise fail(label, "类型不对")
-        setattr(meta, key, value)
+        meta = meta._replace(**{key: value})
     if not FIRST_YEAR <= meta.year <= LAST_YEAR:
         raise fail("报告年度", f"不在 {FIRST_YEAR} 至 {LAST_YEAR} 之间")
     try:

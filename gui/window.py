@@ -354,10 +354,9 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
             event.ignore()
             return
         self.close_report()
-        state = settings.load_settings()
-        state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        state.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
-        settings.save_settings(state)
+        settings.save_settings(settings.load_settings()._replace(
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+            window_state=bytes(self.saveState().toBase64().data()).decode("ascii")))
         event.accept()
 
     def _restore_geometry(self) -> None:

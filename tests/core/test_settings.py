@@ -19,7 +19,7 @@ def test_recent_files_are_newest_first_and_unique(tmp_path: Path) -> None:
     add_recent(a)
     add_recent(b)
     add_recent(a)
-    assert load_settings().recent == [str(a.resolve()), str(b.resolve())]
+    assert load_settings().recent == (str(a.resolve()), str(b.resolve()))
 
 
 def test_recent_files_are_capped(tmp_path: Path) -> None:
@@ -36,7 +36,7 @@ def test_missing_files_are_dropped_on_read(tmp_path: Path) -> None:
     add_recent(kept)
     add_recent(gone)
     gone.unlink()
-    assert load_settings().recent == [str(kept.resolve())]
+    assert load_settings().recent == (str(kept.resolve()),)
 
 
 def test_broken_settings_file_gives_defaults() -> None:
