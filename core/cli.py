@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core import APP_NAME, __version__
 from core.checks import summary
+from core.cli_parser import ChineseArgumentParser
 from core.formats import FormatError, format_for_year, get_format
 from core.report import FIRST_YEAR, LAST_YEAR, InputError, Report
 from core.storage import SUFFIX, LoadError, SaveError, load, save, write_atomic
@@ -18,32 +19,34 @@ EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nianbao", description=f"{APP_NAME}：政府信息公开工作年度报告的填写、校验与导出。")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # Placeholders (metavar) stay in Latin letters: argparse aligns the help column by characters,
+    # and Chinese ones, two columns wide in a console, would push it out of line.
+    parser = ChineseArgumentParser(prog="nianbao", description=f"{APP_NAME}：政府信息公开工作年度报告的填写、校验与导出。")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
     new = sub.add_parser("new", help="新建一份报告文件")
-    new.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
-    new.add_argument("--agency", required=True, help="机关名称")
-    new.add_argument("--format", dest="format_id", help="报告格式（默认按年度：2019–2020 用 2019，2021 起用 2021）")
-    new.add_argument("--contact", default="", help="联系人")
-    new.add_argument("--phone", default="", help="联系电话")
-    new.add_argument("-o", "--output", type=Path, required=True, help=f"保存到的文件（{SUFFIX}）")
+    new.add_argument("--year", type=int, required=True, metavar="YEAR", help="报告年度，如 2025")
+    new.add_argument("--agency", required=True, metavar="NAME", help="印在报告标题中的机关名称")
+    new.add_argument("--format", dest="format_id", metavar="FORMAT", help="报告格式（默认按年度：2019–2020 用 2019，2021 起用 2021）")
+    new.add_argument("--contact", default="", metavar="NAME", help="联系人姓名")
+    new.add_argument("--phone", default="", metavar="PHONE", help="联系电话")
+    new.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=f"保存到的文件（{SUFFIX}）")
     new.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
     check = sub.add_parser("check", help="校验一份报告，列出错误和警告")
-    check.add_argument("file", type=Path)
+    check.add_argument("file", type=Path, metavar="FILE", help=f"要校验的报告（{SUFFIX}）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     export = sub.add_parser("export", help="导出 Excel 或 PDF")
-    export.add_argument("file", type=Path)
-    export.add_argument("--xlsx", type=Path, help="导出 Excel 工作簿到此文件")
-    export.add_argument("--pdf", type=Path, help="导出 PDF 到此文件")
+    export.add_argument("file", type=Path, metavar="FILE", help=f"要导出的报告（{SUFFIX}）")
+    export.add_argument("--xlsx", type=Path, metavar="FILE", help="导出 Excel 工作簿到此文件")
+    export.add_argument("--pdf", type=Path, metavar="FILE", help="导出 PDF 到此文件")
     export.add_argument("--force", action="store_true", help="目标文件已存在时覆盖")
 
     imp = sub.add_parser("import", help="从本程序导出的 Excel 工作簿读回报告")
-    imp.add_argument("workbook", type=Path)
-    imp.add_argument("-o", "--output", type=Path, required=True, help=f"保存到的文件（{SUFFIX}）")
+    imp.add_argument("workbook", type=Path, metavar="XLSX", help="本程序导出的 Excel 工作簿（.xlsx）")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=f"保存到的文件（{SUFFIX}）")
     imp.add_argument("--force", action="store_true", help="文件已存在时覆盖")
     return parser
 

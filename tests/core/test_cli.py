@@ -84,3 +84,17 @@ def test_check_unreadable_file_exit_2(tmp_path: Path) -> None:
     result = nianbao("check", bad)
     assert result.returncode == 2 and "不是有效的 JSON" in result.stderr
     assert nianbao("check", tmp_path / "none.nianbao").returncode == 2
+
+
+def test_help_and_argument_errors_are_in_chinese() -> None:
+    help_text = nianbao("new", "--help")
+    assert help_text.returncode == 0
+    assert help_text.stdout.startswith("用法：nianbao new") and "选项：" in help_text.stdout
+    assert "显示本帮助并退出" in help_text.stdout and "usage" not in help_text.stdout
+    bad_year = nianbao("new", "--year", "二〇二五", "--agency", "甲", "-o", "r.nianbao")
+    assert bad_year.returncode == 2 and "参数 --year 应为整数，“二〇二五”不是整数" in bad_year.stderr
+    missing = nianbao("check")
+    assert missing.returncode == 2 and "缺少必需的参数：FILE" in missing.stderr
+    extra = nianbao("check", "a.nianbao", "b.nianbao")
+    assert extra.returncode == 2 and "不认识的参数：b.nianbao" in extra.stderr
+    assert "error" not in (bad_year.stderr + missing.stderr + extra.stderr)
