@@ -165,8 +165,12 @@ def _message(report_path: Path, holder: Holder) -> str:
 
 
 def computer_name() -> str:
-    """This computer's name (not socket.gethostname(): importing socket costs 5 ms at start-up)."""
-    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    """This computer's network name, as socket.gethostname() gives it."""
+    if hasattr(os, "uname"):  # the same name, without importing socket (5 ms of start-up)
+        return os.uname().nodename
+    import socket  # Windows: its DNS host name, not COMPUTERNAME (upper case, cut to 15 characters)
+
+    return socket.gethostname()
 
 
 def _now() -> dt.datetime:
