@@ -6,14 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-# The core modules the window needs come before PySide6: once loaded, PySide6 reads the source of
-# every module imported after it, looking for its __feature__ switches (PYSIDE-2029).
-from core import APP_NAME, __version__, recovery, settings  # noqa: F401
-from core.resources import resource_path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from core import APP_NAME, __version__
+from core.resources import resource_path
 from gui import crash
 from gui.window import MainWindow
 
