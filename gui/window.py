@@ -28,6 +28,8 @@ from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # annotations only: importing builds QEvent (~4 ms)
 
+    from gui.start_page import StartPage
+
 AUTOSAVE_MS = 3000  # every change reaches the recovery copy within this time (the promise is 5 s)
 
 
