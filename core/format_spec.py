@@ -7,6 +7,7 @@ format file (documented in docs/format-files.md).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
@@ -41,6 +42,12 @@ class Column(NamedTuple):
     name: str
     type: CellType
     span: int = 1
+
+    @property
+    def stated_unit(self) -> str:
+        """The unit the column's own name states, e.g. 万元 for 本年收费金额（单位：万元）; "" if none."""
+        match = re.search(r"单位[：:]([^）)]+)", self.name)
+        return match.group(1).strip() if match else ""
 
 
 class Row(NamedTuple):

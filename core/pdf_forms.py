@@ -37,8 +37,9 @@ def _widths(table: Table) -> list[float]:
 def _cells(report: Report, table: Table, fonts: FontSet, top: int) -> list[Cell]:
     """The table's grid cells with their text, shifted down by ``top`` rows."""
     head, body = fonts.face(HEADING, SIZE), fonts.face(TABLE, SIZE)
-    stated = _stated_units(report, table)
-    header_units = {col: f"（单位：{unit}）" for col, unit in stated.values()}
+    stated = _header_units(report, table)
+    header_units = {col: f"（单位：{stated[column.id]}）" for col, column in value_columns(table)
+                    if column.id in stated and not column.stated_unit}
     cells = []
     for g in table_grid(table).cells:
         if g.kind == HEADER:
@@ -52,20 +53,21 @@ def _cells(report: Report, table: Table, fonts: FontSet, top: int) -> list[Cell]
     return cells
 
 
-def _stated_units(report: Report, table: Table) -> dict[str, tuple[int, str]]:
-    """Amount columns whose name gives no unit: column id -> (its grid column, the unit its header states)."""
+def _header_units(report: Report, table: Table) -> dict[str, str]:
+    """Amount columns -> the unit their header states: the column name's own, else its first row's
+    (which _cells adds to the header)."""
     return {
-        column.id: (col, report.unit(table.cell_id(table.data_rows[0].id, column.id)))
-        for col, column in value_columns(table)
-        if column.type.kind == "amount" and "单位" not in column.name
+        column.id: column.stated_unit or report.unit(table.cell_id(table.data_rows[0].id, column.id))
+        for _col, column in value_columns(table)
+        if column.type.kind == "amount"
     }
 
 
-def _value_text(report: Report, cell_id: str, stated: dict[str, tuple[int, str]]) -> str:
+def _value_text(report: Report, cell_id: str, stated: dict[str, str]) -> str:
     """The printed value; with its unit when that differs from the one its header states."""
     text, unit = report.display(cell_id), report.unit(cell_id)
     column = report.spec.cells[cell_id].column
-    return text + unit if text and column in stated and stated[column][1] != unit else text
+    return text + unit if text and column in stated and stated[column] != unit else text
 
 
 def _grid_table(report: Report, table: Table, fonts: FontSet) -> GridTable:

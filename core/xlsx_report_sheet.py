@@ -121,12 +121,13 @@ _LOOKS = {CAPTION: st.CAPTION, HEADER: st.HEADER, LABEL: st.LABEL, GROUP: st.STA
 
 def _write_table(ws: Worksheet, report: Report, style: st.Styler, plan: TablePlan, rows: tuple[int, ...],
                  top: int) -> None:
+    stated = {column.id: column.stated_unit for column in plan.table.columns}
     for offset, rowspan, cell in plan.cells_for(rows):
         value: object = cell.text
         fmt = None
         if cell.cell_id is not None:
             value, unit = report.values[cell.cell_id], report.unit(cell.cell_id)
-            if unit and any(unit in h.text for row in plan.table.header for h in row):
+            if unit == stated[report.spec.cells[cell.cell_id].column]:
                 unit = ""  # the header already says it, e.g. 本年收费金额（单位：万元）
             fmt = st.number_format(report.spec.cells[cell.cell_id].type, report.display(cell.cell_id), unit)
         _put(ws, style, top + offset, cell.col + 1, rowspan, cell.colspan, value, _LOOKS[cell.kind], fmt)

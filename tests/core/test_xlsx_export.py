@@ -296,3 +296,29 @@ def test_pages_are_cut_where_a_reader_expects(monkeypatch: pytest.MonkeyPatch, p
         shown = {str(c.value) for r in page for c in ws[r] if c.value is not None}
         if shown & {"（一）予以公开", "1.属于国家秘密", "3.其他", "（七）总计"}:
             assert "三、本年度办理结果" in shown  # a cut vertical label is written on both pages
+
+
+def test_a_unit_other_than_the_one_the_header_states_is_printed(tmp_path: Path) -> None:
+    """A format whose 收费金额 column says （单位：万元） but also allows 元: a clerk who picks 元 sees
+    元 beside the figure in the workbook and in the PDF, not a bare number under the 万元 header."""
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    from core.formats import load_format
+    from core.pdf_export import pdf_bytes
+    from core.resources import resource_path
+
+    data = json.loads(resource_path("formats", "2021.json").read_text(encoding="utf-8"))
+    data["types"]["fee_amount"]["units"] = ["万元", "元"]
+    variant = tmp_path / "2021-yuan.json"
+    variant.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = Report.new(load_format(variant), "示例县交通运输局", 2025)
+    report.set_unit("s2.a20_8.fees.amount", "元")
+    report.set_value("s2.a20_8.fees.amount", "1200")
+    ws = openpyxl.load_workbook(BytesIO(xlsx_bytes(report)))["年度报告"]
+    fee = ws.cell(find(ws, "行政事业性收费").row, find(ws, "本年收费金额（单位：万元）").column)
+    assert (fee.value, fee.number_format) == (1200, '0.00"元"')
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes(report))).pages)
+    assert "1200.00元" in text.replace(" ", "")
