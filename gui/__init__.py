@@ -7,14 +7,16 @@ import gc
 import sys
 
 
-def _shield_none_refcount() -> None:
-    """Work around a PySide6 6.12.0 bug: every Python override that calls its base implementation
-    (super().keyPressEvent(e), super().paint(...)) drops one reference to None. On Python 3.11 a
-    long session would end with "Fatal Python error: none_dealloc". None is a static singleton that
-    is never freed, so giving it a huge reference count is harmless; Python 3.12+ makes None
-    immortal and needs nothing."""
+def _shield_singleton_refcounts() -> None:
+    """Work around PySide6 6.12.0 bugs that drop references to None, True and False: every Python
+    override that calls its base implementation (super().keyPressEvent(e), super().paint(...)) drops
+    one to None, and each edit in a grid about three to True. On Python 3.11 a session would end
+    with "Fatal Python error: none_dealloc" or "bool_dealloc" (True after some 200 grid edits).
+    These are static singletons that are never freed, so giving them a huge reference count is
+    harmless; Python 3.12+ makes them immortal and needs nothing."""
     if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def _skip_feature_scan() -> None:
@@ -28,7 +30,7 @@ def _skip_feature_scan() -> None:
         feature._mod_uses_pyside = lambda module: False
 
 
-_shield_none_refcount()
+_shield_singleton_refcounts()
 _skip_feature_scan()
 
 

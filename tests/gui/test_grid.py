@@ -207,3 +207,40 @@ def test_blank_cells_are_shaded_not_outlined_and_real_errors_are_outlined(qtbot:
     assert model.data(new, Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(public, SeverityRole) is None
     model.detach()
+
+
+LONG_SESSION = """
+import sys, shutil, tempfile
+from pathlib import Path
+import platformdirs
+home = tempfile.mkdtemp()
+platformdirs.user_config_dir = platformdirs.user_data_dir = platformdirs.user_log_dir = lambda *a, **k: home
+from gui.app import application
+from gui.window import MainWindow
+path = Path(home) / "r.nianbao"
+shutil.copy(sys.argv[1], path)
+app = application()
+window = MainWindow()
+window.show()
+window.open_report(path)
+model = window.show_section("s3").grids["s3.new.natural"].model()
+index = model.index_of("s3.new.natural")
+for i in range(500):
+    model.setData(index, str(i))
+    app.processEvents()
+print("ok", window.report.values["s3.new.natural"])
+window.report.mark_saved()
+window.close()
+"""
+
+
+def test_a_long_editing_session_does_not_crash(example: Path) -> None:
+    """PySide6 6.12 drops a reference to True on each grid edit; without the guard in gui/__init__.py
+    the program aborted with “bool_dealloc” after about 200 edits."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", LONG_SESSION, str(example)], capture_output=True, text=True,
+                            timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["ok", "499"]
