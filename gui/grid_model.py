@@ -197,7 +197,6 @@ class ReportTableModel(QAbstractTableModel):
             touched |= {c for c in before.keys() | self._findings.keys() if before.get(c) != self._findings.get(c)}
             if change.accepted:
                 touched |= set(self._findings)
-        if touched:
-            rows = [self._where[c][0] for c in touched]
-            cols = [self._where[c][1] for c in touched]
-            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+        for cid in touched:  # cell by cell: a range would repaint every cell between them
+            index = self.index(*self._where[cid])
+            self.dataChanged.emit(index, index)

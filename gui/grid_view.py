@@ -94,7 +94,6 @@ class ReportGrid(QTableView):
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self._size_columns()
-        model.dataChanged.connect(self._on_data_changed)
         inputs = self.input_cells()
         if inputs:  # the cursor starts on the first input cell, without selecting it
             self.selectionModel().setCurrentIndex(model.index_of(inputs[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -117,9 +116,6 @@ class ReportGrid(QTableView):
         self.resizeRowsToContents()
         for row in range(self.grid_model.rowCount()):
             self.setRowHeight(row, max(self.rowHeight(row), 30 if row >= self.grid_model.header_rows else 26))
-
-    def _on_data_changed(self, *_args: object) -> None:
-        self.viewport().update()
 
     # -- navigation ---------------------------------------------------------------------------
 
