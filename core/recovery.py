@@ -19,7 +19,7 @@ from core import APP_ID
 from core.filelock import process_runs
 from core.report import Report
 from core.oserrors import describe_os_error
-from core.storage import LoadError, SaveError, loads, to_dict, write_atomic
+from core.storage import LoadError, SaveError, from_dict, to_dict, write_atomic
 
 SUFFIX = ".recovery.json"
 
@@ -41,7 +41,7 @@ class Orphan(NamedTuple):
         """The report as it was; LoadError when the copy is unusable."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return loads(json.dumps(data["report"], ensure_ascii=False).encode("utf-8"), self.path.name)
+            return from_dict(data["report"], self.path.name)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise LoadError(f"恢复副本“{self.path.name}”已损坏，无法恢复。") from exc
 

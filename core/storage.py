@@ -17,7 +17,7 @@ from core import APP_ID, __version__
 from core.formats import FormatError, get_format
 from core.oserrors import describe_os_error
 from core.report import FIRST_YEAR, LAST_YEAR, META_LABELS, Metadata, Report
-from core.values import Value, coerce_stored
+from core.values import Value, coerce_stored, to_stored
 
 SUFFIX = ".nianbao"
 SCHEMA = 2
@@ -48,15 +48,11 @@ def to_dict(report: Report) -> dict[str, Any]:
             "phone": report.meta.phone,
             "date": report.meta.date,
         },
-        "values": {cid: _stored(v) for cid, v in report.values.items()},
+        "values": {cid: to_stored(v) for cid, v in report.values.items()},
         "units": dict(report.units),
         "prose": dict(report.prose),
         "accepted": dict(report.accepted),
     }
-
-
-def _stored(value: Value | None) -> int | str | None:
-    return value if value is None or isinstance(value, int) else f"{value:f}"
 
 
 def dumps(report: Report) -> bytes:
@@ -137,6 +133,14 @@ def loads(raw: bytes, name: str = "文件") -> Report:
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         where = f"（第 {exc.lineno} 行）" if isinstance(exc, json.JSONDecodeError) else ""
         raise LoadError(f"“{name}”已损坏或不是年报文件：内容不是有效的 JSON{where}。") from None
+    return from_dict(data, name)
+
+
+def from_dict(data: Any, name: str = "文件", compute_totals: bool = False) -> Report:
+    """The report in a project file's data (already parsed JSON), upgraded from older versions.
+
+    compute_totals=False keeps the totals the file holds (a file written by another tool may have
+    typed totals that disagree with their figures; the checks then say so)."""
     if not isinstance(data, dict) or data.get("application") != APP_ID:
         raise LoadError(f"“{name}”不是年报程序的文件。")
     schema = data.get("schema")
@@ -149,10 +153,10 @@ def loads(raw: bytes, name: str = "文件") -> Report:
         )
     for version in range(schema, SCHEMA):
         data = MIGRATIONS[version](data)
-    return _from_dict(data, name)
+    return _from_dict(data, name, compute_totals)
 
 
-def _from_dict(data: dict[str, Any], name: str) -> Report:
+def _from_dict(data: dict[str, Any], name: str, compute_totals: bool) -> Report:
     def fail(key: str, problem: str) -> LoadError:
         return LoadError(f"“{name}”中的{key}{problem}，文件可能已损坏。")
 
@@ -208,7 +212,7 @@ def _from_dict(data: dict[str, Any], name: str) -> Report:
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in accepted.items()):
         raise fail("已说明的警告", "格式不对")
 
-    return Report(spec, meta, values, dict(prose), dict(units), dict(accepted), compute_totals=False)
+    return Report(spec, meta, values, dict(prose), dict(units), dict(accepted), compute_totals=compute_totals)
 
 
 # -- migrations: schema N -> N+1, each a pure function on the parsed JSON --------------------

@@ -68,6 +68,11 @@ def parse_value(ctype: CellType, text: str) -> Value | None:
     return -number if sign == "-" else number
 
 
+def to_stored(value: Value | None) -> int | str | None:
+    """A value as a project file holds it: counts as int, amounts as decimal text (exact)."""
+    return value if value is None or isinstance(value, int) else f"{value:f}"
+
+
 def coerce_stored(ctype: CellType, value: object) -> Value | None:
     """A value as read from a project file (int, or decimal string for amounts); ValueError if wrong."""
     if value is None:

@@ -9,7 +9,6 @@ project file could not. A 值 changed in Excel is taken as changed; untouched, t
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,8 @@ from core import APP_ID
 from core.formats import Cell, FormatError, get_format
 from core.oserrors import describe_os_error
 from core.report import META_LABELS, Report
-from core.storage import SCHEMA as FILE_SCHEMA, LoadError, loads
-from core.values import Value, parse_value
+from core.storage import SCHEMA as FILE_SCHEMA, LoadError, from_dict
+from core.values import Value, parse_value, to_stored
 from core.xlsx_data import (APPLICATION, FORMAT_KEY, SCHEMA, SCHEMA_KEY, SHEET, DataSheet, ForeignSheet,
                             SheetError, read_data_sheet, unescape)
 from core.xlsx_report_sheet import SHEET as REPORT_SHEET
@@ -45,12 +44,10 @@ def read_xlsx(path: Path | str) -> Report:
     except OSError as exc:
         raise WorkbookError(describe_os_error(exc, path, "打开")) from exc
     data = _project_data(sheet, name)
-    try:
-        read = loads(json.dumps(data, ensure_ascii=False).encode("utf-8"), name)
+    try:  # the totals are the program's: a 值 edited in Excel brings its totals along
+        return from_dict(data, name, compute_totals=True)
     except LoadError as exc:
         raise WorkbookError(str(exc).replace("文件可能已损坏", "工作簿可能已损坏或被改动过")) from None
-    # The totals are the program's: a 值 edited in Excel brings its totals along.
-    return Report(read.spec, read.meta, read.values, read.prose, read.units, read.accepted)
 
 
 def _read_sheet(fh: Any, name: str) -> DataSheet:
@@ -152,20 +149,17 @@ def _stored(cell: Cell, value: object, exact: object, where: str) -> int | str |
             parsed: Value | None = parse_value(cell.type, value)
         except ValueError as exc:
             raise WorkbookError(f"{where}：{exc}。") from None
-        return _as_stored(parsed)
+        return to_stored(parsed)
     try:
         original = Decimal(str(exact)) if exact not in (None, "") else None
     except InvalidOperation:
         original = None
     if original is not None and float(original) == float(value):
-        return _as_stored(original if cell.type.kind == "amount" else int(original))
+        return to_stored(original if cell.type.kind == "amount" else int(original))
     if cell.type.kind == "amount":
-        return _as_stored(Decimal(repr(value)).normalize() if isinstance(value, float) else Decimal(value))
+        return to_stored(Decimal(repr(value)).normalize() if isinstance(value, float) else Decimal(value))
     if isinstance(value, float) and not value.is_integer():
         raise WorkbookError(f"{where}的值“{value}”应为整数。")
     return int(value)
 
 
-def _as_stored(value: Value | None) -> int | str | None:
-    """As core.storage writes a value: counts as int, amounts as decimal text."""
-    return value if value is None or isinstance(value, int) else f"{value:f}"
