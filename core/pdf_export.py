@@ -70,7 +70,7 @@ def _story(report: Report, fonts: FontSet) -> list[Flowable]:
     for section in report.spec.sections:
         body: list[Flowable] = []
         if section.kind == "prose":
-            body = [TextBlock(p, prose, LEADING, indent=INDENT) for p in _paragraphs(report.prose[section.id])]
+            body = [TextBlock(p, prose, LEADING, indent=INDENT) for p in report.paragraphs(section.id)]
             lead = 2 * LEADING
             height = sum(b.wrap(WIDTH, A4[1])[1] for b in body)
             if section is report.spec.sections[-1] and signature and height <= SHORT_END * LEADING:
@@ -87,11 +87,6 @@ def _story(report: Report, fonts: FontSet) -> list[Flowable]:
     elif signature:
         story += [CondPageBreak(signature.wrap(WIDTH, A4[1])[1]), signature]
     return story + _appendix(report, fonts)
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Paragraphs of prose without the spaces a clerk may have typed to indent them."""
-    return [p.strip() for p in text.split("\n") if p.strip()]
 
 
 def _title(report: Report, fonts: FontSet) -> TextBlock:

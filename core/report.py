@@ -102,6 +102,10 @@ class Report:
         """〈机关名称〉〈年度〉年政府信息公开工作年度报告 — the document's title and its files' names."""
         return f"{self.meta.agency}{self.meta.year}年政府信息公开工作年度报告"
 
+    def paragraphs(self, section_id: str) -> list[str]:
+        """A prose section's paragraphs as printed: no blank lines, no spaces typed to indent them."""
+        return [p.strip() for p in self.prose[section_id].splitlines() if p.strip()]
+
     def display(self, cell_id: str) -> str:
         """The value as a report prints it ("+9", "12.50", "" for blank)."""
         return format_value(self.spec.cells[cell_id].type, self.values[cell_id])

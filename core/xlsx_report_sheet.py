@@ -52,7 +52,7 @@ def _flow(report: Report, edges: list[float]) -> list[Block]:
     for section in report.spec.sections:
         blocks.append(_text_block(TextRow(section.heading, st.HEADING), extra=10, keep_with_next=True))
         if section.kind == "prose":
-            paragraphs = [p.strip() for p in printable(report.prose[section.id]).split("\n") if p.strip()]
+            paragraphs = [printable(p) for p in report.paragraphs(section.id)]
             for text in paragraphs or [""]:
                 blocks += _paragraph_blocks(INDENT + text if text else "")
         for table in section.tables:
