@@ -50,9 +50,9 @@ class StartPage(QWidget):
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
         layout.addStretch(1)
-        self.refresh()
 
     def refresh(self) -> None:
+        """Fill the recent files (the window does, each time it shows this page)."""
         self.recent.clear()
         for path in load_settings().recent:
             item = QListWidgetItem(f"{Path(path).name}　　{Path(path).parent}")

@@ -62,7 +62,6 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.problems.acceptRequested.connect(self.accept_warning)
         self.problems.unacceptRequested.connect(lambda f: self.report and self.report.unaccept(f.key))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
-        self.problems.visibilityChanged.connect(self._first_dock_height)
         self.summary = QLabel()
         self.summary.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.summary)
@@ -176,7 +175,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
 
     def _first_dock_height(self, visible: bool) -> None:
         """The first time the problems panel shows, give it its own height, not what is left over."""
-        if visible and not settings.load_settings().window_state:
+        if visible:
             self.problems.visibilityChanged.disconnect(self._first_dock_height)
             self.resizeDocks([self.problems], [self.problems.sizeHint().height()], Qt.Orientation.Vertical)
 
@@ -367,3 +366,5 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(state.window_geometry.encode("ascii")))
         if state.window_state:
             self.restoreState(QByteArray.fromBase64(state.window_state.encode("ascii")))
+        else:  # the first start: the panel gets a height of its own once it shows
+            self.problems.visibilityChanged.connect(self._first_dock_height)
