@@ -7,7 +7,7 @@ elsewhere (published reports, imports), so they are checked over whatever values
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from core.formats import FormatSpec, Rule, format_for_year
 from core.values import format_number, sum_cells
@@ -132,10 +132,26 @@ _KINDS: dict[str, Callable[[Rule, Report], Iterator[Finding]]] = {
 }
 
 
-def summary(findings: list[Finding], accepted: dict[str, str]) -> str:
+def open_counts(findings: Iterable[Finding], accepted: Mapping[str, str]) -> tuple[int, int]:
+    """Errors, and warnings not accepted with a reason."""
+    errors = warnings = 0
+    for f in findings:
+        if f.is_error:
+            errors += 1
+        elif f.key not in accepted:
+            warnings += 1
+    return errors, warnings
+
+
+def worst(findings: Iterable[Finding], accepted: Mapping[str, str]) -> str | None:
+    """"error", "warning" or None: how a cell or field with these findings is marked."""
+    errors, warnings = open_counts(findings, accepted)
+    return "error" if errors else "warning" if warnings else None
+
+
+def summary(findings: Iterable[Finding], accepted: Mapping[str, str]) -> str:
     """The status line: "2 个错误，1 个警告", or "校验通过" when nothing is left open."""
-    errors = sum(1 for f in findings if f.is_error)
-    warnings = sum(1 for f in findings if not f.is_error and f.key not in accepted)
+    errors, warnings = open_counts(findings, accepted)
     parts = [f"{errors} 个错误"] if errors else []
     if warnings:
         parts.append(f"{warnings} 个警告")

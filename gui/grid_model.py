@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from core.checks import Finding
+from core.checks import Finding, worst
 from core.report import Change, InputError, Report
 from core.table_layout import HEADER, LABEL, VALUE, GridCell, table_grid
 from core.formats import Table
@@ -149,10 +149,7 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     def _severity(self, cell_id: str) -> str | None:
-        found = [f for f in self._findings.get(cell_id, ()) if f.is_error or f.key not in self.report.accepted]
-        if not found:
-            return None
-        return "error" if any(f.is_error for f in found) else "warning"
+        return worst(self._findings.get(cell_id, ()), self.report.accepted)
 
     def _tooltip(self, cell_id: str, computed: bool) -> str:
         lines = ["合计，由程序自动计算，不能填写"] if computed else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from core.checks import Finding, prose_length
+from core.checks import Finding, prose_length, worst
 from core.formats import Section
 from core.report import Change, Report
 from gui.theme import ERROR_COLOR, MUTED, WARNING_COLOR
@@ -29,8 +29,8 @@ def heading_label(text: str) -> QLabel:
 
 def outline_findings(widget: QWidget, findings: list[Finding], accepted: dict[str, str]) -> None:
     """Red or amber frame and a tooltip on a text field that has findings."""
-    open_ = [f for f in findings if f.is_error or f.key not in accepted]
-    color = (ERROR_COLOR if any(f.is_error for f in open_) else WARNING_COLOR).name() if open_ else ""
+    severity = worst(findings, accepted)
+    color = (ERROR_COLOR if severity == "error" else WARNING_COLOR).name() if severity else ""
     kind = type(widget).__name__
     widget.setStyleSheet(f"{kind} {{ border: 2px solid {color}; }}" if color else "")
     widget.setToolTip("\n".join(f.message for f in findings))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core import APP_NAME, settings
-from core.checks import COVER, Finding, summary
+from core.checks import COVER, Finding, open_counts, summary
 from core.filelock import REFRESH_SECONDS, FileLock
 from core.recovery import RecoveryCopy
 from core.report import Change, InputError, Report
@@ -258,8 +258,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.summary.setText(f"<span style='color:{color.name()}; font-weight:bold'>● {text}</span>")
         for i, section_id in enumerate(self.sections):
             section = [f for f in report.findings if f.section == section_id]
-            errors = sum(f.is_error for f in section)
-            warnings = sum(not f.is_error and f.key not in report.accepted for f in section)
+            errors, warnings = open_counts(section, report.accepted)
             base = "封面信息" if section_id == COVER else self._tab_title(section_id)
             self.tabs.setTabText(i, f"{base}（{errors + warnings}）" if errors + warnings else base)
             self.tabs.setTabIcon(i, dot_icon(ERROR_COLOR) if errors else dot_icon(WARNING_COLOR) if warnings else dot_icon(OK_COLOR))
