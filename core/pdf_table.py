@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from reportlab.platypus import Flowable
 
 from core.pdf_text import TextBlock
+from core.table_layout import fit_heights, rows_kept
 
 PAD_X, PAD_Y = 3.0, 3.0
 RULE = 0.6  # line width of the rules, in points
@@ -57,15 +58,8 @@ class GridTable(Flowable):
         return sum(self._cols[cell.col:cell.col + cell.colspan]) - 2 * PAD_X
 
     def _row_heights(self) -> list[float]:
-        heights = [self.min_height] * self.rows
-        for cell in sorted(self.cells, key=lambda c: c.rowspan):
-            need = cell.block.wrap(self._cell_width(cell), 1e9)[1] + 2 * PAD_Y
-            spanned = range(cell.row, cell.row + cell.rowspan)
-            short = need - sum(heights[r] for r in spanned)
-            if short > 0:
-                for r in spanned:
-                    heights[r] += short / cell.rowspan
-        return heights
+        needs = ((c.row, c.rowspan, c.block.wrap(self._cell_width(c), 1e9)[1] + 2 * PAD_Y) for c in self.cells)
+        return fit_heights([self.min_height] * self.rows, needs)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
@@ -84,11 +78,8 @@ class GridTable(Flowable):
     def _part(self, head: list[int], body: range) -> GridTable:
         rows = head + list(body)
         new_index = {r: i for i, r in enumerate(rows)}
-        cells = []
-        for cell in self.cells:
-            kept = [r for r in range(cell.row, cell.row + cell.rowspan) if r in new_index]
-            if kept:
-                cells.append(replace(cell, row=new_index[kept[0]], rowspan=len(kept)))
+        cells = [replace(cell, row=kept[0], rowspan=kept[1]) for cell in self.cells
+                 if (kept := rows_kept(cell.row, cell.rowspan, new_index))]
         keep = frozenset(new_index[r] for r in self.keep if r in new_index)
         return GridTable(cells, self.weights, len(rows), len(head), keep, self.min_height, self.min_rows)
 

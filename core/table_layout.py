@@ -9,6 +9,7 @@ beneath it. Value cells follow the label columns, each as wide as its column's s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from core.formats import Column, Row, Table
 
@@ -101,3 +102,23 @@ def _header_cells(table: Table) -> list[GridCell]:
             taken.update((r + dr, col + dc) for dr in range(h.rowspan) for dc in range(h.colspan))
             col += h.colspan
     return cells
+
+
+def fit_heights(heights: list[float], needs: Iterable[tuple[int, int, float]]) -> list[float]:
+    """Row heights grown so that every cell fits: ``needs`` gives (row, rowspan, height needed) of
+    each; a cell over several rows widens them evenly, after the single-row cells have had theirs."""
+    heights = list(heights)
+    for row, rowspan, need in sorted(needs, key=lambda n: n[1]):
+        short = need - sum(heights[row:row + rowspan])
+        if short > 0:
+            for r in range(row, row + rowspan):
+                heights[r] += short / rowspan
+    return heights
+
+
+def rows_kept(row: int, rowspan: int, index: Mapping[int, int]) -> tuple[int, int] | None:
+    """Where a cell over ``rowspan`` rows from ``row`` lands when only the rows in ``index`` (old row
+    -> new row) are kept, as on each page of a table broken across pages: (its new first row, the
+    number of its rows kept), or None when none is kept."""
+    kept = [index[r] for r in range(row, row + rowspan) if r in index]
+    return (kept[0], len(kept)) if kept else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from core.formats import FormatSpec, Table
-from core.table_layout import HEADER, LABEL, VALUE, table_grid
+from core.table_layout import HEADER, LABEL, VALUE, fit_heights, rows_kept, table_grid
 from core.xlsx_measure import is_wide, row_height, stacked_height, wide_per_line, wrap
 from core.xlsx_styles import LABEL_INDENT, NUMBER_SIZE, TABLE_SIZE
 
@@ -52,9 +52,8 @@ class TablePlan:
         offset = {r: i for i, r in enumerate(rows)}
         placed = []
         for cell in self.cells:
-            shown = [offset[r] for r in range(cell.row, cell.row + cell.rowspan) if r in offset]
-            if shown:
-                placed.append((shown[0], len(shown), cell))
+            if kept := rows_kept(cell.row, cell.rowspan, offset):
+                placed.append((kept[0], kept[1], cell))
         return placed
 
 
@@ -129,15 +128,9 @@ def _needed(cell: PlacedCell, edges: list[float]) -> float:
 
 
 def _fit_heights(cells: list[PlacedCell], rows: int, body: int, edges: list[float]) -> list[float]:
-    """Row heights that show every cell whole; a cell over several rows widens them evenly."""
+    """Row heights that show every cell whole."""
     heights = [row_height(1, TABLE_SIZE) if r < body else MIN_BODY_ROW for r in range(rows)]
-    for cell in sorted(cells, key=lambda c: c.rowspan):
-        need = _needed(cell, edges)
-        have = sum(heights[cell.row:cell.row + cell.rowspan])
-        if need > have:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                heights[r] += (need - have) / cell.rowspan
-    return heights
+    return fit_heights(heights, ((c.row, c.rowspan, _needed(c, edges)) for c in cells))
 
 
 def _may_cut(cells: list[PlacedCell], heights: list[float], row: int, edges: list[float]) -> bool:
