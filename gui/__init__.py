@@ -30,11 +30,10 @@ def _skip_feature_scan() -> None:
         feature._mod_uses_pyside = lambda module: False
 
 
-_shield_singleton_refcounts()
-_skip_feature_scan()
-
-
 # Start-up creates objects by the ten thousand (Qt's enums, the format, the widgets) and frees few: with
 # Python's default threshold (700) the cyclic garbage collector ran 65 times before the window showed,
-# finding almost nothing. Collections stay automatic, just rarer (about 30 times).
+# finding almost nothing. Collections stay automatic, just rarer (about 30 times). Set before PySide6
+# is first imported (by _skip_feature_scan), so that its own start-up collects rarely too.
 gc.set_threshold(10_000, 10, 10)
+_shield_singleton_refcounts()
+_skip_feature_scan()
