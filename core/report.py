@@ -298,7 +298,8 @@ class Report:
         return sum_cells(self.values, terms)
 
 
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+# Compiled by re on first use: only a typed date needs it, not a report being opened.
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})"
 
 
 def _parse_meta(name: str, text: str) -> str | int:
@@ -311,7 +312,7 @@ def _parse_meta(name: str, text: str) -> str | int:
             raise InputError("meta.year", f"报告年度应为{FIRST_YEAR}至{LAST_YEAR}之间的年份，如2025")
         return int(text)
     if name == "date" and text:
-        match = _DATE.fullmatch(text)
+        match = re.fullmatch(_DATE, text)
         try:
             if not match:
                 raise ValueError

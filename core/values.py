@@ -11,7 +11,7 @@ from core.formats import CellType
 
 Value = int | Decimal  # counts and signed counts are int; amounts are Decimal, keeping typed decimals
 
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
+_GROUPED = r"\d{1,3}(,\d{3})+"  # compiled by re on first use: only typed values need it
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\uff0d": "-"})
 
 
@@ -39,7 +39,7 @@ def parse_value(ctype: CellType, text: str) -> Value | None:
         sign, raw = raw[0], raw[1:].strip()
     whole, dot, fraction = raw.partition(".")
     if "," in whole:
-        if not _GROUPED.fullmatch(whole):
+        if not re.fullmatch(_GROUPED, whole):
             raise ValueError(f"“{text.strip()}”的千位分隔符位置不对")
         whole = whole.replace(",", "")
     if not (whole.isascii() and whole.isdigit()) or (dot and not (fraction.isascii() and fraction.isdigit())):
