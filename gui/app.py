@@ -47,7 +47,6 @@ def run(argv: list[str]) -> int:
     args = parser.parse_args(app.arguments()[1:])
     window = MainWindow()
     crash.install(lambda: window)
-    QTimer.singleShot(0, crash.setup_logging)  # after the window is up; the hook sets it up if needed sooner
     problems: list[str] = []
     if args.smoke_test:  # no dialog may wait for a person
         window.show_error = lambda message, title="": problems.append(message)  # type: ignore[method-assign]

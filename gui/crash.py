@@ -24,9 +24,17 @@ class Reporter(Protocol):
     def report_exception(self, message: str, details: str) -> None: ...
 
 
+def logger() -> logging.Logger:
+    """The program's log, set up when the first message is written: start-up does not wait for it
+    (logging.handlers pulls in socket and pickle, about 10 ms)."""
+    if not log.handlers:
+        setup_logging()
+    return log
+
+
 def setup_logging() -> logging.Handler | None:
     """A rotating log (1 MB × 3) under the platform's log folder; None when it cannot be written."""
-    import logging.handlers  # here, not at start-up: it pulls in socket and pickle (~30 ms)
+    import logging.handlers
 
     for handler in log.handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):
@@ -55,9 +63,7 @@ def install(reporter: Callable[[], Reporter | None]) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         details = f"{APP_NAME} {__version__}\n" + "".join(traceback.format_exception(kind, exc, tb))
-        if not log.handlers:  # an exception before the start-up had set up the log
-            setup_logging()
-        log.error("unexpected exception\n%s", details)
+        logger().error("unexpected exception\n%s", details)
         for handler in log.handlers:
             handler.flush()
         target = reporter()

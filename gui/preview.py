@@ -6,8 +6,6 @@ shown), and only after the edits have paused for REFRESH_MS.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QBuffer, QMargins, QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
@@ -16,13 +14,13 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QV
 
 from core.pdf_export import pdf_bytes
 from core.report import Change, Report
+from gui import crash
 from gui.printing import load_pdf
 from gui.theme import ERROR_COLOR, MUTED
 
 REFRESH_MS = 800
 PAGE_WIDTH = 900  # widest a page is drawn: a 1920-pixel-wide A4 page would show a third of a page at a time
 MARGIN = 12
-log = logging.getLogger("nianbao")
 
 
 def _button(text: str, tip: str) -> QToolButton:
@@ -127,7 +125,7 @@ class PreviewPage(QWidget):
         try:
             data = pdf_bytes(self.report)
         except Exception:  # a preview that fails must not interrupt the clerk's typing; export shows the cause
-            log.exception("preview failed")
+            crash.logger().exception("preview failed")
             self.notice.setText("无法生成预览。请用“导出 PDF”查看原因，详细信息已写入日志。")
             self.notice.setStyleSheet(f"color: {ERROR_COLOR.name()};")
             return

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPageRanges
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+import core.settings
 from core.pdf_export import pdf_bytes
 from gui.preview import PreviewPage
 from gui.printing import load_pdf as _load
@@ -107,6 +111,25 @@ def test_another_report_replaces_the_preview(window: MainWindow, example: Path) 
     assert window.open_report(EXAMPLES / "cixi-emergency-2019.nianbao")
     preview = window.show_preview()
     assert preview is not None and "慈溪市应急管理局" in _text(preview)
+
+
+def test_a_preview_that_cannot_be_made_says_so_and_writes_the_cause_to_the_log(
+        window: MainWindow, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(report: object) -> bytes:
+        raise RuntimeError("font table damaged")
+
+    monkeypatch.setattr("gui.preview.pdf_bytes", broken)
+    preview = _open_preview(window, example)
+    assert "无法生成预览" in preview.notice.text()
+    log = logging.getLogger("nianbao")
+    try:
+        for handler in log.handlers:
+            handler.flush()
+        assert "font table damaged" in (core.settings.log_dir() / "nianbao.log").read_text(encoding="utf-8")
+    finally:
+        for handler in list(log.handlers):
+            log.removeHandler(handler)
+            handler.close()
 
 
 def test_printing_gives_the_pages_of_the_pdf(window: MainWindow, answers: Any, example: Path, tmp_path: Path) -> None:
