@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import APP_NAME, __version__
+from core.cli_parser import ChineseArgumentParser
 from core.resources import resource_path
 from gui import crash
 from gui.window import MainWindow
@@ -40,8 +40,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def run(argv: list[str]) -> int:
     """python main.py [FILE] [--smoke-test]: open the window, optionally with FILE."""
-    parser = argparse.ArgumentParser(prog="nianbao")
-    parser.add_argument("file", nargs="?", type=Path, help="要打开的报告文件")
+    parser = ChineseArgumentParser(prog="nianbao")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="要打开的报告文件")
     parser.add_argument("--smoke-test", action="store_true", help="打开窗口，运行一轮事件循环后退出（用于自动测试）")
     app = application(argv)
     args = parser.parse_args(app.arguments()[1:])

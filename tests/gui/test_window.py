@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +255,10 @@ def test_problems_panel_leaves_the_tables_the_room(qtbot: Any, window: MainWindo
     assert window.problems.height() <= 200
     assert window.centralWidget().height() >= 3 * window.problems.height()
 
+
+def test_an_unknown_option_to_the_window_is_answered_in_chinese() -> None:
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    result = subprocess.run([sys.executable, str(main), "--bogus"], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 2
+    assert "用法：nianbao" in result.stderr and "不认识的参数：--bogus" in result.stderr
