@@ -148,8 +148,8 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.tabs.blockSignals(False)
         if report is not None:
             self._unsubscribe = report.subscribe(self._on_change)
-            self.tabs.setCurrentIndex(1)
-            self.page_for(self.sections[1])
+            self.tabs.setCurrentIndex(0)  # the cover first: which agency, which year, as a form opens
+            self.page_for(self.sections[0])
         else:
             self._unsubscribe = lambda: None
             self.start_page().refresh()

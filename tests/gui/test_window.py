@@ -181,6 +181,14 @@ def test_undo_from_the_menu_keeps_the_prose_cursor_where_the_clerk_typed(qtbot: 
     assert page.editor.textCursor().position() == 30  # not thrown back to the start of the text
 
 
+def test_an_opened_report_shows_its_cover_first(window: MainWindow, example: Path) -> None:
+    assert window.open_report(example)
+    assert window.tabs.tabText(window.tabs.currentIndex()).endswith("封面信息")
+    page = window.page_for("cover")
+    assert isinstance(page, CoverPage) and page.isVisible()
+    assert page.fields["agency"].text() == window.report.meta.agency == "示例县交通运输局"
+
+
 def test_cover_rejects_a_bad_date_and_keeps_the_old_one(window: MainWindow, example: Path) -> None:
     assert window.open_report(example)
     page = window.page_for("cover")
