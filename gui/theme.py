@@ -11,8 +11,18 @@ OK_COLOR = QColor("#2e7d32")
 MUTED = "#5f6b7a"
 
 
+_dots: dict[tuple[int, int], QIcon] = {}
+
+
 def dot_icon(color: QColor, size: int = 12) -> QIcon:
-    """A filled circle, for tab badges and the problems list."""
+    """A filled circle, for tab badges and the problems list (painted once per colour and size)."""
+    key = (color.rgba(), size)
+    if key not in _dots:
+        _dots[key] = _paint_dot(color, size)
+    return _dots[key]
+
+
+def _paint_dot(color: QColor, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -26,7 +26,7 @@ from gui.problems import ProblemsDock
 from gui.theme import ERROR_COLOR, OK_COLOR, WARNING_COLOR, dot_icon
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent  # annotations only: importing builds QEvent (~4 ms)
+    from PySide6.QtGui import QCloseEvent, QColor  # annotations only: importing builds QEvent (~4 ms)
 
     from gui.start_page import StartPage
 
@@ -43,6 +43,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.restored_unsaved = False  # a restored report differs from its file though it has no undo steps
         self.sections: list[str] = []  # section ids in tab order, COVER first
         self.built: dict[str, Page] = {}
+        self.badges: dict[int, tuple[str, QColor, str]] = {}  # per tab: title, dot colour, tooltip as shown
         self._unsubscribe = lambda: None
         self.autosave = QTimer(self, singleShot=True, interval=autosave_ms)
         self.autosave.timeout.connect(self.write_recovery)
@@ -138,6 +139,7 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
         self.tabs.blockSignals(True)  # no page is built for the tab that is current only while tabs are added
         self.tabs.clear()
         self.built = {}
+        self.badges = {}
         self.report, self.path, self.restored_unsaved = report, path, restored
         self.sections = [COVER] + [s.id for s in report.spec.sections] if report else []
         for _section in self.sections:
@@ -260,9 +262,14 @@ class MainWindow(FileActions, PreviewActions, Questions, QMainWindow):
             section = [f for f in report.findings if f.section == section_id]
             errors, warnings = open_counts(section, report.accepted)
             base = "封面信息" if section_id == COVER else self._tab_title(section_id)
-            self.tabs.setTabText(i, f"{base}（{errors + warnings}）" if errors + warnings else base)
-            self.tabs.setTabIcon(i, dot_icon(ERROR_COLOR) if errors else dot_icon(WARNING_COLOR) if warnings else dot_icon(OK_COLOR))
-            self.tabs.setTabToolTip(i, summary(section, report.accepted))
+            badge = (f"{base}（{errors + warnings}）" if errors + warnings else base,
+                     ERROR_COLOR if errors else WARNING_COLOR if warnings else OK_COLOR,
+                     summary(section, report.accepted))
+            if self.badges.get(i) != badge:  # a changed tab lays out the tab bar again: only those that changed
+                self.badges[i] = badge
+                self.tabs.setTabText(i, badge[0])
+                self.tabs.setTabIcon(i, dot_icon(badge[1]))
+                self.tabs.setTabToolTip(i, badge[2])
 
     def _tab_title(self, section_id: str) -> str:
         section = self.report.spec.section(section_id)  # type: ignore[union-attr]
