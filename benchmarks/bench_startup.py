@@ -1,6 +1,6 @@
 """Start-up and edit latency of the window, offscreen.
 
-    python3 benchmarks/bench_startup.py [--runs 11] [--instructions]
+    python3 benchmarks/bench_startup.py [--runs 21] [--instructions]
 
 Prints the time from process start to the window shown, for the app as `python main.py FILE` starts
 it (FILE the 2021 example; its event loop's first pass paints the window, and the run ends there) and
@@ -127,7 +127,7 @@ def edit_latency(edits: int = 200) -> list[float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="Window start-up and edit latency")
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--instructions", action="store_true",
                         help="also count executed instructions with valgrind (about a minute)")
     args = parser.parse_args()
