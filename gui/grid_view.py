@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget,
 )
 
-from gui.grid_model import COMPUTED_MARK, ComputedRole, ReportTableModel, SeverityRole
+from gui.grid_model import ALIGN_LEFT, COMPUTED_MARK, ComputedRole, ReportTableModel, SeverityRole
 from gui.theme import ERROR_COLOR, WARNING_COLOR
 
 VALUE_WIDTH = 86
@@ -46,7 +46,7 @@ class CellDelegate(QStyledItemDelegate):
         if model.data(index, ComputedRole):  # a small sum sign: this number is not typed
             painter.save()
             painter.setPen(COMPUTED_MARK)
-            painter.drawText(option.rect.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "∑")
+            painter.drawText(option.rect.adjusted(5, 0, 0, 0), ALIGN_LEFT, "∑")
             painter.restore()
         severity = model.data(index, SeverityRole)
         if severity:
