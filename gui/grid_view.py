@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
